@@ -1,4 +1,8 @@
 import type { Command } from '../command.js';
+import { annotateCommand } from './annotate.js';
+import { buildCommand } from './build.js';
+import { evalCommand } from './eval.js';
+import { validateCommand } from './validate.js';
 
 /** Every `kg` command, in the order `kg --help` lists them. Order here matters. */
-export const COMMANDS: Command[] = [];
+export const COMMANDS: Command[] = [buildCommand, annotateCommand, validateCommand, evalCommand];

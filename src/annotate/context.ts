@@ -1,0 +1,63 @@
+import type { Lexicon } from '../lexicon/index.js';
+import type { Layer } from '../lexicon/types.js';
+import type { ArticleMeta, Zone } from '../model/types.js';
+import { type Sentence, splitSentences } from '../read/sentences.js';
+import { classifyLines, type Line } from '../read/zones.js';
+import type { Match } from './matcher.js';
+import { type Token, tokenize } from './tokens.js';
+
+export interface ArticleInput {
+  id: string;
+  text: string;
+  meta: ArticleMeta;
+  /** where the article body starts (after front matter) */
+  bodyStart?: number;
+}
+
+/** A lexicon match inside one sentence. */
+export interface SentenceMatch extends Match {
+  sentence: number;
+  zone: Zone;
+}
+
+/** Everything the annotators share about one article, computed once. */
+export interface ArticleContext {
+  id: string;
+  text: string;
+  meta: ArticleMeta;
+  lexicon: Lexicon;
+  lines: Line[];
+  sentences: Sentence[];
+  /** tokens per sentence */
+  tokens: Token[][];
+  /** matches per layer, in text order, each tagged with its sentence */
+  matches: Record<Layer, SentenceMatch[]>;
+  /** YYYY-MM-DD the article's relative dates and titles resolve against, when known */
+  anchor?: string;
+}
+
+export function buildContext(input: ArticleInput, lexicon: Lexicon): ArticleContext {
+  const lines = classifyLines(input.text, input.bodyStart ?? 0);
+  const sentences = splitSentences(input.text, lines);
+  const matches: Record<Layer, SentenceMatch[]> = { entity: [], sector: [], role: [], personRole: [], event: [] };
+  const tokens: Token[][] = [];
+  sentences.forEach((s, index) => {
+    const toks = tokenize(input.text, s.start, s.end);
+    tokens.push(toks);
+    for (const [layer, list] of lexicon.matcher.match(input.text, s.start, s.end, toks)) {
+      for (const m of list) matches[layer].push({ ...m, sentence: index, zone: s.zone });
+    }
+  });
+  const context: ArticleContext = {
+    id: input.id,
+    text: input.text,
+    meta: input.meta,
+    lexicon,
+    lines,
+    sentences,
+    tokens,
+    matches,
+  };
+  if (input.meta.published) context.anchor = input.meta.published;
+  return context;
+}

@@ -1,0 +1,88 @@
+import { KgError } from '../../util/errors.js';
+import { type Anchor, anchorFromRaws, inferAnchor } from './anchor.js';
+import { parseDay, type Ymd } from './calendar.js';
+import { compiledDates, scanDates } from './find.js';
+import { resolveRaw } from './resolve.js';
+
+/** One date expression in a text, resolved to a calendar date. */
+export interface DateMention {
+  /** span in the given text (UTF-16 offsets); `text === input.slice(start, end)` */
+  start: number;
+  end: number;
+  text: string;
+  /** 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' */
+  date: string;
+  precision: 'day' | 'month' | 'year';
+  /** last day/month/year of a range ("20-22 Maret", "2020 hingga 2021", "pekan lalu") */
+  endDate?: string;
+  /**
+   * explicit: year written; partial: day and month or month alone, year from the anchor;
+   * weekday: "pada hari Rabu"; relative: "tahun lalu", "Februari tahun lalu";
+   * anniversary: "peringatan 70 tahun hubungan diplomatik"
+   */
+  how: 'explicit' | 'partial' | 'weekday' | 'relative' | 'anniversary';
+  /** stated weekday, 0 = Sunday .. 6 = Saturday */
+  weekday?: number;
+  /** a future marker governs it ("akan ... pada Selasa", "next week") */
+  future?: boolean;
+  /** 'malam', 'pagi', 'night', ... when stated */
+  partOfDay?: string;
+  /** why the date differs from what is written, or why it is doubtful (weekday mismatch) */
+  correction?: string;
+}
+
+export interface FindDatesOptions {
+  /** YYYY-MM-DD the text speaks from (see chooseAnchor); found in the text when omitted */
+  anchor?: string;
+  /** ISO codes of the article's main countries, for anniversaries that name no pair */
+  countries?: string[];
+}
+
+/**
+ * Every date expression in `text`, sorted by start, non-overlapping (the longest wins). Without
+ * an anchor, the text's own (chooseAnchor) is used; without that, a weekday-checked day and
+ * month pins the year (see inferAnchor); dates that still cannot be placed are left out.
+ */
+export function findDates(text: string, options: FindDatesOptions = {}): DateMention[] {
+  const { lex } = compiledDates();
+  let anchor: Ymd | undefined;
+  if (options.anchor !== undefined) {
+    anchor = parseDay(options.anchor);
+    if (!anchor)
+      throw new KgError('E_INPUT', `invalid anchor date '${options.anchor}' (expected YYYY-MM-DD)`);
+  }
+  const raws = scanDates(text);
+  if (!anchor) {
+    const own = anchorFromRaws(text, raws, lex);
+    anchor = own ? parseDay(own.date) : inferAnchor(raws);
+  }
+  const mentions: DateMention[] = [];
+  for (const raw of raws) {
+    const resolved = resolveRaw(raw, { anchor, countries: options.countries ?? [], lex });
+    if (!resolved) continue;
+    const mention: DateMention = {
+      start: raw.start,
+      end: raw.end,
+      text: text.slice(raw.start, raw.end),
+      date: resolved.date,
+      precision: resolved.precision,
+      how: resolved.how,
+    };
+    if (resolved.endDate !== undefined) mention.endDate = resolved.endDate;
+    if (raw.weekday !== undefined) mention.weekday = raw.weekday;
+    if (raw.future) mention.future = true;
+    if (raw.partOfDay !== undefined) mention.partOfDay = raw.partOfDay;
+    if (resolved.correction !== undefined) mention.correction = resolved.correction;
+    mentions.push(mention);
+  }
+  return mentions;
+}
+
+/** The date the article speaks from: published metadata, else its dateline, else its latest full date. */
+export function chooseAnchor(text: string, published?: string): Anchor | undefined {
+  if (published !== undefined && parseDay(published))
+    return { date: published, source: 'published' };
+  return anchorFromRaws(text, scanDates(text), compiledDates().lex);
+}
+
+export type { Anchor };

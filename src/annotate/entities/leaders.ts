@@ -1,0 +1,164 @@
+import type { Surface } from '../../lexicon/types.js';
+import type { ArticleContext, SentenceMatch } from '../context.js';
+import type { EntityFindings, LeadsFact, Mention } from '../mention.js';
+import type { Token } from '../tokens.js';
+import { coveredTokens, nameAt, slug } from './names.js';
+import { officeAt, officeHolder } from './offices.js';
+
+const ANNOTATOR = 'leaders';
+/** A title after these words is someone else's ("Wakil Presiden", "mantan Presiden"). */
+const NOT_HOLDER = new Set(['wakil', 'vice', 'deputy', 'mantan', 'former', 'eks', 'ex', 'calon', 'candidate', 'late', 'almarhum', 'mendiang', 'sekretaris', 'asisten', 'assistant', 'penasihat', 'adviser', 'advisor', 'istri', 'wife', 'putra', 'putri']);
+
+function mention(ctx: ArticleContext, m: SentenceMatch, key: string, label: string, rule: string): Mention {
+  return {
+    key,
+    type: 'Leader',
+    label,
+    start: m.start,
+    end: m.end,
+    text: ctx.text.slice(m.start, m.end),
+    sentence: m.sentence,
+    zone: m.zone,
+    annotator: ANNOTATOR,
+    rule,
+  };
+}
+
+/**
+ * Leaders by full name, by short form resolved in context ("Putin"; "Li" only when one Li is
+ * named in full), and by title resolved through terms of office at the article's date
+ * ("Presiden Rusia", "Russian President", "President of Russia", "pemimpin Tiongkok").
+ */
+export function annotateLeaders(ctx: ArticleContext): EntityFindings {
+  const { lexicon, text } = ctx;
+  const mentions: Mention[] = [];
+  const leads: LeadsFact[] = [];
+  const entityMatches = ctx.matches.entity;
+  const fullNamed = new Set(
+    entityMatches.filter((m) => m.surface.kind === 'name' && m.surface.target.startsWith('Leader:')).map((m) => m.surface.target),
+  );
+  // every entity named in full, for resolving ambiguous short forms of any type
+  const namedInFull = new Set(entityMatches.filter((m) => m.surface.kind !== 'short').map((m) => m.surface.target));
+
+  for (const m of entityMatches) {
+    const target = m.surface.target;
+    if (!target.startsWith('Leader:')) continue;
+    if (m.surface.kind !== 'short') {
+      mentions.push(mention(ctx, m, target, lexicon.entities.get(target)?.label ?? target, m.surface.kind));
+      continue;
+    }
+    const key = resolveShort(m.alternatives, namedInFull, fullNamed);
+    if (key?.startsWith('Leader:')) mentions.push(mention(ctx, m, key, lexicon.entities.get(key)?.label ?? key, 'short'));
+  }
+
+  // titles: role word + country, in either order
+  const countriesBySentence = new Map<number, SentenceMatch[]>();
+  for (const m of entityMatches) {
+    if (!m.surface.target.startsWith('Country:')) continue;
+    const list = countriesBySentence.get(m.sentence) ?? [];
+    list.push(m);
+    countriesBySentence.set(m.sentence, list);
+  }
+  for (const role of ctx.matches.role) {
+    const toks = ctx.tokens[role.sentence] ?? [];
+    const before = toks[role.first - 1];
+    if (before && NOT_HOLDER.has(before.norm)) continue;
+    const countries = countriesBySentence.get(role.sentence) ?? [];
+    const country = titleCountry(ctx, role, countries, toks);
+    if (!country) continue;
+    const iso = country.match.surface.target.slice('Country:'.length);
+    const spanStart = Math.min(role.start, country.match.start);
+    const spanEnd = Math.max(role.end, country.match.end);
+    const afterIdx = Math.max(role.last, country.match.last) + 1;
+    const after = toks[afterIdx];
+    const titleText = text.slice(spanStart, spanEnd);
+    // "Presiden Rusia Vladimir Putin": the name follows (maybe after a comma)
+    const named = entityMatches.find(
+      (e) =>
+        e.sentence === role.sentence &&
+        e.surface.target.startsWith('Leader:') &&
+        (e.first === afterIdx || (e.first === afterIdx && /^,?\s*$/.test(text.slice(spanEnd, e.start)))) &&
+        /^[\s,]*$/.test(text.slice(spanEnd, e.start)),
+    );
+    if (named) {
+      const key = named.surface.kind === 'short' ? resolveShort(named.alternatives, namedInFull, fullNamed) : named.surface.target;
+      if (key?.startsWith('Leader:')) {
+        const office = officeAt(lexicon.entities.get(key) ?? { key, type: 'Leader', id: '', label: '', aliases: [] }, ctx.anchor);
+        leads.push({ leader: key, country: iso, role: office?.role ?? role.surface.target, start: spanStart, end: named.end, text: text.slice(spanStart, named.end), rule: 'title+name' });
+      }
+      continue;
+    }
+    // a leader the lexicon does not know, named right after a head-of-state title
+    if (after && role.surface.target !== 'leader' && /^[\s,]*$/.test(text.slice(spanEnd, after.start))) {
+      const covered = coveredTokens(ctx, role.sentence, entityMatches);
+      const name = nameAt(ctx, role.sentence, afterIdx, covered);
+      if (name) {
+        const first = toks[name[0]] as Token;
+        const last = toks[name[1]] as Token;
+        const label = text.slice(first.start, last.end);
+        const key = `Leader:${slug(label)}`;
+        mentions.push({
+          key,
+          type: 'Leader',
+          label,
+          start: first.start,
+          end: last.end,
+          text: label,
+          sentence: role.sentence,
+          zone: role.zone,
+          annotator: ANNOTATOR,
+          rule: 'title+unknown-name',
+          attributes: { country: iso, role: role.surface.target },
+        });
+        leads.push({ leader: key, country: iso, role: role.surface.target, start: spanStart, end: last.end, text: text.slice(spanStart, last.end), rule: 'title+unknown-name' });
+        continue;
+      }
+    }
+    if (!ctx.anchor) continue;
+    const holder = officeHolder(lexicon.leaders, iso, role.surface.target, ctx.anchor);
+    if (!holder) continue;
+    mentions.push({
+      key: holder.leader.key,
+      type: 'Leader',
+      label: holder.leader.label,
+      start: spanStart,
+      end: spanEnd,
+      text: titleText,
+      sentence: role.sentence,
+      zone: role.zone,
+      annotator: ANNOTATOR,
+      rule: 'title+date',
+    });
+    leads.push({ leader: holder.leader.key, country: iso, role: holder.role, start: spanStart, end: spanEnd, text: titleText, rule: 'title+date' });
+  }
+  return { mentions, leads };
+}
+
+/** The country a title names: right after it (Indonesian), right before it (English), or "of X". */
+function titleCountry(
+  ctx: ArticleContext,
+  role: SentenceMatch,
+  countries: SentenceMatch[],
+  toks: Token[],
+): { match: SentenceMatch } | undefined {
+  for (const c of countries) {
+    const gap = ctx.text.slice(role.end, c.start);
+    if (c.first === role.last + 1 && /^\s+$/.test(gap)) return { match: c };
+    if (c.first === role.last + 2 && /^\s+(of|dari)\s+$/i.test(gap) && /^(of|dari)$/i.test(toks[role.last + 1]?.norm ?? '')) return { match: c };
+    const back = ctx.text.slice(c.end, role.start);
+    if (c.last === role.first - 1 && /^\s+$/.test(back) && c.surface.kind !== 'acronym') return { match: c };
+    if (c.last === role.first - 2 && /^['’]s\s+$/.test(back)) return { match: c };
+  }
+  return undefined;
+}
+
+/**
+ * An ambiguous short form resolves to the one candidate named in full in the article, or to
+ * its only candidate; otherwise it stays unresolved.
+ */
+export function resolveShort(alternatives: Surface[], namedInFull: Set<string>, preferred?: Set<string>): string | undefined {
+  const targets = [...new Set(alternatives.map((s) => s.target))];
+  if (targets.length === 1) return targets[0];
+  const inArticle = targets.filter((t) => namedInFull.has(t) || preferred?.has(t));
+  return inArticle.length === 1 ? inArticle[0] : undefined;
+}

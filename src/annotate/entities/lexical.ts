@@ -1,0 +1,32 @@
+import type { EntityType } from '../../model/types.js';
+import type { ArticleContext } from '../context.js';
+import type { Mention } from '../mention.js';
+import { resolveShort } from './leaders.js';
+
+/**
+ * Mentions of one entity type found by the lexicon alone (names, acronyms, demonyms, and short
+ * forms resolved in context).
+ */
+export function lexicalMentions(ctx: ArticleContext, type: EntityType, annotator: string): Mention[] {
+  const prefix = `${type}:`;
+  const namedInFull = new Set(ctx.matches.entity.filter((m) => m.surface.kind !== 'short').map((m) => m.surface.target));
+  const out: Mention[] = [];
+  for (const m of ctx.matches.entity) {
+    if (!m.alternatives.some((s) => s.target.startsWith(prefix))) continue;
+    const key = m.surface.kind === 'short' ? resolveShort(m.alternatives, namedInFull) : m.surface.target;
+    if (!key?.startsWith(prefix)) continue;
+    out.push({
+      key,
+      type,
+      label: ctx.lexicon.entities.get(key)?.label ?? key,
+      start: m.start,
+      end: m.end,
+      text: ctx.text.slice(m.start, m.end),
+      sentence: m.sentence,
+      zone: m.zone,
+      annotator,
+      rule: m.surface.kind,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,70 @@
+import type { ArticleContext, SentenceMatch } from '../context.js';
+import type { Token } from '../tokens.js';
+
+/** Words that look like names when capitalized but are not (calendar, titles, function words). */
+const NOT_NAME = new Set(
+  [
+    'presiden', 'president', 'menteri', 'minister', 'perdana', 'prime', 'wakil', 'vice', 'deputy', 'juru', 'bicara',
+    'the', 'dan', 'and', 'di', 'ke', 'dari', 'of', 'in', 'on', 'at', 'yang', 'untuk', 'for', 'with', 'dengan',
+    'senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu', 'monday', 'tuesday', 'wednesday', 'thursday',
+    'friday', 'saturday', 'sunday', 'januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus',
+    'september', 'oktober', 'november', 'desember', 'january', 'february', 'march', 'may', 'june', 'july',
+    'august', 'october', 'december', 'pada', 'ini', 'itu', 'said', 'says', 'kata', 'mengatakan', 'menurut',
+    'sementara', 'namun', 'tetapi', 'but', 'however', 'wib', 'wita', 'wit', 'foto', 'photo', 'sumber', 'editor',
+  ].map((w) => w.toLowerCase()),
+);
+
+function isCapitalized(text: string, t: Token): boolean {
+  const word = text.slice(t.start, t.end);
+  const first = word[0] ?? '';
+  if (first === first.toLowerCase()) return false;
+  if (/\d/.test(word)) return false;
+  // all-caps short tokens are acronyms, not names
+  if (word.length <= 3 && word === word.toUpperCase()) return false;
+  return !NOT_NAME.has(t.norm);
+}
+
+/**
+ * A person's name starting at token `i` of sentence `s`: 2 to 4 capitalized tokens joined by
+ * spaces or hyphens, none of them a lexicon entity. Returns [first, last] token indexes.
+ */
+export function nameAt(ctx: ArticleContext, s: number, i: number, covered: Set<number>): [number, number] | undefined {
+  const toks = ctx.tokens[s] ?? [];
+  let j = i;
+  while (j < toks.length && j - i < 4) {
+    const t = toks[j] as Token;
+    if (covered.has(t.start) || !isCapitalized(ctx.text, t)) break;
+    if (j > i) {
+      const gap = ctx.text.slice((toks[j - 1] as Token).end, t.start);
+      if (!/^[ \t-]$|^ [A-Z]\. $/.test(gap) && !/^[ \t]+$/.test(gap)) break;
+    }
+    j++;
+  }
+  const count = j - i;
+  if (count < 2) return undefined;
+  return [i, j - 1];
+}
+
+/** Starts of tokens covered by entity-layer matches of a sentence. */
+export function coveredTokens(ctx: ArticleContext, s: number, matches: SentenceMatch[]): Set<number> {
+  const covered = new Set<number>();
+  const toks = ctx.tokens[s] ?? [];
+  for (const m of matches) {
+    if (m.sentence !== s) continue;
+    for (let k = m.first; k <= m.last; k++) {
+      const t = toks[k];
+      if (t) covered.add(t.start);
+    }
+  }
+  return covered;
+}
+
+/** Lower-case ASCII slug: diacritics removed, words joined by '-'. */
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}

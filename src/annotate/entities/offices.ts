@@ -1,0 +1,48 @@
+import type { LexEntity, Role } from '../../lexicon/types.js';
+
+/** Heads of state first: what "the leader of X" means when no role is named. */
+const LEADER_ROLES: Role[] = ['president', 'supreme_leader', 'general_secretary', 'chairman', 'king', 'chancellor', 'prime_minister'];
+const HEAD_OF_GOVERNMENT: Role[] = ['prime_minister', 'chancellor'];
+
+function holds(leader: LexEntity, country: string, roles: Role[], date: string): Role | undefined {
+  for (const role of roles) {
+    for (const t of leader.terms ?? []) {
+      if (t.country !== country || t.role !== role) continue;
+      if (t.from <= date && (t.to === undefined || date <= t.to)) return role;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The leader who held `title` (a role name from titles.yaml, or `leader`, `head_of_state`,
+ * `head_of_government`) in `country` on `date` (YYYY-MM-DD), from the lexicon's terms of office.
+ */
+export function officeHolder(
+  leaders: LexEntity[],
+  country: string,
+  title: string,
+  date: string,
+): { leader: LexEntity; role: Role } | undefined {
+  const roles: Role[] =
+    title === 'leader' || title === 'head_of_state'
+      ? LEADER_ROLES
+      : title === 'head_of_government'
+        ? HEAD_OF_GOVERNMENT
+        : [title as Role];
+  // try roles in order of preference: the first role anyone holds wins
+  for (const role of roles) {
+    const found = leaders.filter((l) => holds(l, country, [role], date));
+    if (found.length === 1 && found[0]) return { leader: found[0], role };
+    if (found.length > 1) return undefined;
+  }
+  return undefined;
+}
+
+/** Any role the leader held in any country on the date. */
+export function officeAt(leader: LexEntity, date: string | undefined): { country: string; role: Role } | undefined {
+  const terms = leader.terms ?? [];
+  const current = date ? terms.filter((t) => t.from <= date && (t.to === undefined || date <= t.to)) : [];
+  const pick = current[0] ?? terms.at(-1);
+  return pick ? { country: pick.country, role: pick.role } : undefined;
+}

@@ -1,0 +1,92 @@
+import type { ArticleContext, SentenceMatch } from '../context.js';
+import type { EntityFindings, Mention } from '../mention.js';
+import type { Token } from '../tokens.js';
+import { lexicalMentions } from './lexical.js';
+import { coveredTokens, nameAt, slug } from './names.js';
+
+const ANNOTATOR = 'persons';
+/** How many tokens may stand between a role word and the name ("Juru Bicara Kementerian Luar Negeri China Wang Wenbin"). */
+const MAX_BRIDGE = 9;
+
+/**
+ * Persons from the lexicon, and people the lexicon does not know, named right after a role
+ * ("Menteri Luar Negeri Amerika John Kerry", "CEO perusahaan gas Rusia Gazprom Alexei Miller").
+ */
+export function annotatePersons(ctx: ArticleContext): EntityFindings {
+  const mentions = lexicalMentions(ctx, 'Person', ANNOTATOR);
+  const known = new Set(mentions.map((m) => m.start));
+  const leaderStarts = new Set(
+    ctx.matches.entity.filter((m) => m.surface.target.startsWith('Leader:')).map((m) => m.start),
+  );
+  const bySentence = new Map<number, SentenceMatch[]>();
+  for (const m of ctx.matches.entity) {
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  for (const role of ctx.matches.personRole) {
+    const s = role.sentence;
+    const toks = ctx.tokens[s] ?? [];
+    const entities = bySentence.get(s) ?? [];
+    const covered = coveredTokens(ctx, s, entities);
+    const roleTokens = new Set<number>();
+    for (const r of ctx.matches.personRole) {
+      if (r.sentence !== s) continue;
+      for (let k = r.first; k <= r.last; k++) roleTokens.add(k);
+    }
+    let i = role.last + 1;
+    let steps = 0;
+    while (i < toks.length && steps <= MAX_BRIDGE) {
+      const t = toks[i] as Token;
+      const prev = toks[i - 1] as Token;
+      const gap = ctx.text.slice(prev.end, t.start);
+      if (/[.;:!?"“”]/.test(gap)) break;
+      if (covered.has(t.start)) {
+        if (known.has(t.start) || leaderStarts.has(t.start)) break; // the named person is already known
+        const m = entities.find((e) => e.first === i);
+        i = m ? m.last + 1 : i + 1;
+        steps++;
+        continue;
+      }
+      if (roleTokens.has(i)) {
+        i++;
+        steps++;
+        continue;
+      }
+      const word = ctx.text.slice(t.start, t.end);
+      const name = nameAt(ctx, s, i, covered);
+      if (name) {
+        const first = toks[name[0]] as Token;
+        const last = toks[name[1]] as Token;
+        const label = ctx.text.slice(first.start, last.end);
+        mentions.push({
+          key: `Person:${slug(label)}`,
+          type: 'Person',
+          label,
+          start: first.start,
+          end: last.end,
+          text: label,
+          sentence: s,
+          zone: role.zone,
+          annotator: ANNOTATOR,
+          rule: 'role+name',
+          attributes: { role: ctx.text.slice(role.start, role.end) },
+        });
+        break;
+      }
+      // lower-case words and bracketed acronyms may stand between the role and the name
+      if (word === word.toLowerCase() || (word === word.toUpperCase() && /\(\s*$/.test(gap))) {
+        i++;
+        steps++;
+        continue;
+      }
+      if (word === word.toUpperCase()) {
+        i++;
+        steps++;
+        continue;
+      }
+      break;
+    }
+  }
+  return { mentions, leads: [] };
+}

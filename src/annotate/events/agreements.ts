@@ -1,0 +1,187 @@
+import type { AgreementKind } from '../../model/types.js';
+import type { ArticleContext, SentenceMatch } from '../context.js';
+import type { Mention } from '../mention.js';
+import { has, matchesOf, type SentenceFacts } from './facts.js';
+import type { MeetingEvent } from './meetings.js';
+
+export interface AgreementEvent {
+  kind: AgreementKind;
+  count?: number;
+  title?: string;
+  expected: boolean;
+  meeting?: MeetingEvent;
+  mentions: SentenceMatch[];
+  signing?: SentenceMatch;
+  signatories: Map<string, Mention[]>;
+  sectors: Map<string, Mention[]>;
+  sentences: number[];
+}
+
+/** Nouns that name a document only when the sentence says it was signed or counts it. */
+const WEAK: AgreementKind[] = ['agreement', 'program', 'plan', 'other'];
+const FAMILY = (k: AgreementKind): string => (k === 'declaration' ? 'joint_statement' : k);
+const CLAUSE_START = /(,|;|\bketika\b|\bsaat\b|\bsementara\b|\bwhen\b|\bwhile\b|\bas\b|\bsetelah\b|\bafter\b|\bbahwa\b|\bthat\b)/giu;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  map.set(key, [...(map.get(key) ?? []), value]);
+}
+
+/** A count right before the document noun: "enam nota kesepahaman", "14 pernyataan", "more than 30 deals". */
+function countBefore(ctx: ArticleContext, f: SentenceFacts, doc: SentenceMatch): number | undefined {
+  const toks = ctx.tokens[f.index] ?? [];
+  for (let k = doc.first - 1; k >= Math.max(0, doc.first - 2); k--) {
+    const t = toks[k];
+    if (!t) break;
+    if (/^\d{1,3}$/.test(t.norm)) return Number(t.norm);
+    const n = ctx.lexicon.numbers.get(t.norm);
+    if (n !== undefined) return n;
+  }
+  return undefined;
+}
+
+function vagueBefore(ctx: ArticleContext, f: SentenceFacts, doc: SentenceMatch): boolean {
+  return matchesOf(f, 'vague').some((v) => v.end <= doc.start && ctx.text.slice(v.end, doc.start).split(/\s+/u).filter(Boolean).length <= 2);
+}
+
+/** Parties named in the clause before the signing word, or after "oleh"/"by" for passives. */
+function signatoriesOf(ctx: ArticleContext, f: SentenceFacts, signing: SentenceMatch, meeting?: MeetingEvent): Map<string, Mention[]> {
+  const out = new Map<string, Mention[]>();
+  const before = ctx.text.slice(f.start, signing.start);
+  let clauseStart = f.start;
+  for (const m of before.matchAll(CLAUSE_START)) clauseStart = f.start + (m.index ?? 0) + m[0].length;
+  const witnesses = matchesOf(f, 'witness').some((a) => a.start >= clauseStart && a.end <= signing.start);
+  if (witnesses) return out;
+  const parties = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries].filter((m) => m.start >= clauseStart && m.end <= signing.start);
+  // a country right before an organization or person is an adjective ("penyiar publik Rusia VGTRK")
+  const named = parties.filter(
+    (m) => m.type !== 'Country' || !parties.some((o) => o.type !== 'Country' && o.start > m.end && /^\s*(\(\s*)?$/u.test(ctx.text.slice(m.end, o.start))),
+  );
+  for (const m of named) push(out, m.key, m);
+  const passive = /^(di|ter)/iu.test(ctx.text.slice(signing.start, signing.end));
+  if (passive) {
+    const by = /\b(oleh|by)\b/iu.exec(ctx.text.slice(signing.end, f.end));
+    if (by) {
+      const from = signing.end + by.index;
+      for (const m of [...f.leaders, ...f.persons, ...f.organizations, ...f.countries]) if (m.start >= from) push(out, m.key, m);
+    }
+  }
+  const collective = matchesOf(f, 'collective').find((c) => c.start >= clauseStart && c.end <= signing.start);
+  if (collective && meeting) for (const k of meeting.participants) if (!out.has(k)) out.set(k, []);
+  return out;
+}
+
+function compatibleSets<T>(a: Map<string, T>, b: Map<string, T>): boolean {
+  if (a.size === 0 || b.size === 0) return true;
+  return [...a.keys()].some((k) => b.has(k));
+}
+
+/**
+ * Documents signed, adopted or agreed: document nouns in sentences that sign or count them,
+ * with their signatories (the clause before the signing verb), the sectors of their clause, and
+ * the meeting at which they were signed. Vague mentions ("sejumlah dokumen") and totals of
+ * several kinds ("14 pernyataan, protokol, …") are left out.
+ */
+export function findAgreements(ctx: ArticleContext, facts: SentenceFacts[], meetings: MeetingEvent[]): AgreementEvent[] {
+  const main = [...meetings].sort((a, b) => b.sentences.length - a.sentences.length || (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0))[0];
+  const meetingOf = (i: number): MeetingEvent | undefined =>
+    meetings.find((m) => m.sentences.includes(i)) ?? meetings.find((m) => m.hintSentences.includes(i)) ?? main;
+  const found: AgreementEvent[] = [];
+  let last: AgreementEvent | undefined;
+  for (const f of facts) {
+    if (f.zone === 'furniture') continue;
+    const sectorStarts = new Map(f.sectors.map((s) => [s.start, s.end]));
+    const docs = matchesOf(f, 'agreement').filter((d) => {
+      const sectorEnd = sectorStarts.get(d.start);
+      return sectorEnd === undefined || sectorEnd <= d.end;
+    });
+    const signing = matchesOf(f, 'signing');
+    const sentenceText = ctx.text.slice(f.start, f.end);
+    // anaphora: "Pernyataan tersebut …" adds its sectors to the last document
+    if (docs.length > 0 && last && /^\W*(\p{L}+\s+){0,3}?\p{L}+\s+(tersebut|itu)\b/iu.test(sentenceText) && matchesOf(f, 'agreement')[0]?.start === docs[0]?.start && signing.length === 0 && !countBefore(ctx, f, docs[0] as SentenceMatch)) {
+      for (const s of f.sectors) push(last.sectors, s.key, s);
+      last.sentences.push(f.index);
+      continue;
+    }
+    if (docs.length === 0) {
+      // "Tass dan Xinhua juga sepakat untuk bertukar informasi": parties agreeing, no noun
+      const agree = signing.find((s) => /^(sepakat|setuju|agreed)$/iu.test(ctx.text.slice(s.start, s.end)));
+      if (agree && !has(f, 'negation')) {
+        const parties = f.organizations.filter((o) => o.end <= agree.start);
+        if (parties.length >= 2) {
+          const a: AgreementEvent = { kind: 'agreement', expected: has(f, 'planned'), mentions: [agree], signing: agree, signatories: new Map(), sectors: new Map(), sentences: [f.index] };
+          const meeting = meetingOf(f.index);
+          if (meeting) a.meeting = meeting;
+          for (const o of parties) push(a.signatories, o.key, o);
+          for (const s of f.sectors) push(a.sectors, s.key, s);
+          found.push(a);
+          last = a;
+        }
+      }
+      continue;
+    }
+    docs.forEach((doc, i) => {
+      const kind = doc.surface.target.slice('agreement:'.length) as AgreementKind;
+      const next = docs[i + 1];
+      const count = countBefore(ctx, f, doc);
+      // a total over several kinds: "14 pernyataan, protokol, memorandum, dan kesepakatan"
+      if (count !== undefined && next && /^\s*(,|dan|and)\s*$/iu.test(ctx.text.slice(doc.end, next.start))) {
+        docs.splice(i + 1);
+        return;
+      }
+      if (vagueBefore(ctx, f, doc)) return;
+      const signer = signing.filter((s) => s.end <= doc.start).at(-1) ?? signing.find((s) => s.start >= doc.end);
+      if (WEAK.includes(kind) && !signer && count === undefined) return;
+      if (has(f, 'pledge') && !signer && count === undefined && WEAK.includes(kind)) return;
+      const meeting = meetingOf(f.index);
+      const a: AgreementEvent = {
+        kind,
+        expected: has(f, 'planned') && signing.length > 0,
+        mentions: [doc],
+        signatories: signer ? signatoriesOf(ctx, f, signer, meeting) : new Map(),
+        sectors: new Map(),
+        sentences: [f.index],
+      };
+      if (signer) a.signing = signer;
+      if (count !== undefined && count > 1) a.count = count;
+      if (meeting) a.meeting = meeting;
+      const scopeEnd = next?.start ?? f.end;
+      const scopeStart = docs.length === 1 ? f.start : doc.start;
+      for (const s of f.sectors) if (s.start >= scopeStart && s.end <= scopeEnd) push(a.sectors, s.key, s);
+      const title = /^\s*(tentang|mengenai|on|about|for|untuk)\s+([^,;.]{3,120})/iu.exec(ctx.text.slice(doc.end, scopeEnd));
+      if (title?.[2]) a.title = `${ctx.text.slice(doc.start, doc.end)} ${title[1]} ${title[2].trim()}`;
+      found.push(a);
+      last = a;
+    });
+  }
+  return mergeAgreements(found);
+}
+
+/** The same document mentioned twice in one meeting becomes one (never two nouns of one sentence). */
+function mergeAgreements(list: AgreementEvent[]): AgreementEvent[] {
+  const out: AgreementEvent[] = [];
+  for (const a of list) {
+    const same = out.find(
+      (b) =>
+        b.meeting === a.meeting &&
+        !b.sentences.some((s) => a.sentences.includes(s)) &&
+        (FAMILY(b.kind) === FAMILY(a.kind) || b.kind === 'agreement' || a.kind === 'agreement') &&
+        compatibleSets(a.signatories, b.signatories) &&
+        compatibleSets(a.sectors, b.sectors) &&
+        (a.count === undefined || b.count === undefined || a.count === b.count),
+    );
+    if (!same) {
+      out.push(a);
+      continue;
+    }
+    if (same.kind === 'agreement' && a.kind !== 'agreement') same.kind = a.kind;
+    if (a.count !== undefined) same.count = Math.max(same.count ?? 0, a.count);
+    same.title ??= a.title;
+    same.expected &&= a.expected;
+    same.signing ??= a.signing;
+    same.mentions.push(...a.mentions);
+    same.sentences.push(...a.sentences);
+    for (const [k, v] of a.signatories) same.signatories.set(k, [...(same.signatories.get(k) ?? []), ...v]);
+    for (const [k, v] of a.sectors) same.sectors.set(k, [...(same.sectors.get(k) ?? []), ...v]);
+  }
+  return out;
+}

@@ -1,0 +1,47 @@
+import type { ArticleContext } from '../context.js';
+import type { Mention } from '../mention.js';
+import type { AgreementEvent } from './agreements.js';
+import { compatible, ownDate } from './dating.js';
+import { has, type SentenceFacts } from './facts.js';
+import type { MeetingEvent } from './meetings.js';
+
+/** Statistics are background, not what the leaders discussed ("USD200 miliar", "30 persen"). */
+const STATISTIC = /\d[\d.,]*\s*(%|persen|percent|miliar|triliun|juta|billion|million|trillion|ton|barel|barrels)\b|(US\$|USD|Rp|\$)\s?\d/iu;
+
+/**
+ * Sectors a meeting discussed: those of its own sentences, of the documents signed there, and,
+ * for the article's main meeting, of sentences in which its participants (or "kedua negara")
+ * speak of cooperation, unless they are statistics or dated elsewhere.
+ */
+export function discussedSectors(
+  ctx: ArticleContext,
+  facts: SentenceFacts[],
+  meeting: MeetingEvent,
+  main: boolean,
+  agreements: AgreementEvent[],
+): Map<string, Mention[]> {
+  const out = new Map<string, Mention[]>();
+  const add = (m: Mention) => out.set(m.key, [...(out.get(m.key) ?? []), m]);
+  const countries = new Set(meeting.participants.map((k) => ctx.lexicon.entities.get(k)?.terms?.[0]?.country).filter(Boolean));
+  for (const f of facts) {
+    if (f.zone === 'furniture' || f.sectors.length === 0) continue;
+    const text = ctx.text.slice(f.start, f.end);
+    const own = meeting.sentences.includes(f.index) || meeting.hintSentences.includes(f.index);
+    let tied = own;
+    if (!tied && main) {
+      const d = ownDate(ctx.text, f.dates, f.start);
+      if (d && meeting.date && !compatible(d.date, meeting.date)) continue;
+      if (STATISTIC.test(text)) continue;
+      const involves =
+        f.leaders.some((l) => meeting.participants.includes(l.key)) ||
+        has(f, 'collective') ||
+        f.countries.filter((c) => countries.has(c.key.slice(8))).length >= 2 ||
+        /\b(kedua negara|kedua belah pihak|kedua pihak|both countries|the two countries|both sides|bilateral)\b/iu.test(text);
+      tied = involves && !f.leaders.some((l) => !meeting.participants.includes(l.key));
+    }
+    if (!tied) continue;
+    for (const s of f.sectors) add(s);
+  }
+  for (const a of agreements) if (a.meeting === meeting) for (const [, list] of a.sectors) for (const m of list) add(m);
+  return out;
+}

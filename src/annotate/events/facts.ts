@@ -1,0 +1,69 @@
+import type { ArticleContext, SentenceMatch } from '../context.js';
+import type { DateMention } from '../dates/index.js';
+import type { Mention } from '../mention.js';
+
+/** What one sentence says that matters for events. */
+export interface SentenceFacts {
+  index: number;
+  start: number;
+  end: number;
+  zone: string;
+  leaders: Mention[];
+  persons: Mention[];
+  organizations: Mention[];
+  countries: Mention[];
+  locations: Mention[];
+  sectors: Mention[];
+  /** event vocabulary matches, by category (`meeting:talks`, `signing`, `agreement:protocol`…) */
+  events: SentenceMatch[];
+  dates: DateMention[];
+}
+
+export function has(f: SentenceFacts, category: string): boolean {
+  return f.events.some((e) => e.surface.target === category || e.surface.target.startsWith(`${category}:`));
+}
+
+export function matchesOf(f: SentenceFacts, category: string): SentenceMatch[] {
+  return f.events.filter((e) => e.surface.target === category || e.surface.target.startsWith(`${category}:`));
+}
+
+/** Group every mention, event word and date of the article by sentence. */
+export function sentenceFacts(ctx: ArticleContext, mentions: Mention[], dates: DateMention[]): SentenceFacts[] {
+  const facts: SentenceFacts[] = ctx.sentences.map((s, index) => ({
+    index,
+    start: s.start,
+    end: s.end,
+    zone: s.zone,
+    leaders: [],
+    persons: [],
+    organizations: [],
+    countries: [],
+    locations: [],
+    sectors: [],
+    events: [],
+    dates: [],
+  }));
+  for (const m of mentions) {
+    const f = facts[m.sentence];
+    if (!f) continue;
+    if (m.type === 'Leader') f.leaders.push(m);
+    else if (m.type === 'Person') f.persons.push(m);
+    else if (m.type === 'Organization') f.organizations.push(m);
+    else if (m.type === 'Country') f.countries.push(m);
+    else if (m.type === 'Location') f.locations.push(m);
+    else if (m.type === 'Sector') f.sectors.push(m);
+  }
+  for (const e of ctx.matches.event) facts[e.sentence]?.events.push(e);
+  // dates belong to the sentence that contains them
+  let i = 0;
+  for (const d of [...dates].sort((a, b) => a.start - b.start)) {
+    while (i < facts.length && (facts[i] as SentenceFacts).end <= d.start) i++;
+    const f = facts[i];
+    if (f && f.start <= d.start && d.end <= f.end) f.dates.push(d);
+  }
+  for (const f of facts) {
+    f.leaders.sort((a, b) => a.start - b.start);
+    f.events.sort((a, b) => a.start - b.start);
+  }
+  return facts;
+}

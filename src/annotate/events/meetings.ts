@@ -1,0 +1,347 @@
+import type { LexEntity, Summit } from '../../lexicon/types.js';
+import type { MeetingKind } from '../../model/types.js';
+import type { ArticleContext, SentenceMatch } from '../context.js';
+import type { DateMention } from '../dates/index.js';
+import { officeAt } from '../entities/offices.js';
+import type { Mention } from '../mention.js';
+import { compatible, daysBetween, ownDate } from './dating.js';
+import { has, matchesOf, type SentenceFacts } from './facts.js';
+
+/** A meeting as the article reports it, before it becomes nodes and edges. */
+export interface MeetingEvent {
+  participants: string[];
+  /** evidence of each participant */
+  participantMentions: Map<string, Mention[]>;
+  /** sentences that report the meeting */
+  sentences: number[];
+  /** sentences with one participant that describe it (a visit, a call) */
+  hintSentences: number[];
+  date?: string;
+  endDate?: string;
+  datePrecision?: 'day' | 'month' | 'year';
+  dateMention?: DateMention;
+  dateSource: 'text' | 'summit' | 'article-date' | 'none';
+  dateCorrection?: string;
+  kind: MeetingKind;
+  kindEvidence?: SentenceMatch;
+  planned: boolean;
+  locations: Map<string, Mention[]>;
+  summit?: Summit;
+  roles: Map<string, 'host' | 'guest' | 'participant'>;
+  /** participants came from "kedua pemimpin" and the like, not names */
+  resolved: boolean;
+  triggers: SentenceMatch[];
+}
+
+const REMOTE: MeetingKind[] = ['video_call', 'phone_call'];
+const SUMMIT_ORGS = new Set(['sco', 'brics', 'g20', 'apec', 'cica', 'asean', 'eaeu', 'csto', 'cis', 'g7', 'un', 'east-asia-summit', 'eastern-economic-forum']);
+const HEADS_OF_STATE = new Set(['president', 'king', 'supreme_leader', 'general_secretary', 'chairman']);
+const PRONOUN_SUBJECT = /^\s*(dia|ia|beliau|he|she)\b/iu;
+const GOVERNMENT_COLLECTIVE = /(pemerintahan|perdana menteri|prime ministers|premiers|heads of government)/iu;
+
+interface Env {
+  ctx: ArticleContext;
+  facts: SentenceFacts[];
+  countryOf: Map<string, string>;
+  roleOf: Map<string, string>;
+  mainPair: string[];
+  articleDate?: string;
+}
+
+/** Leader -> country and role at the article's date, from the lexicon or the title that found it. */
+function leaderOffices(ctx: ArticleContext, leaders: Mention[]): { countryOf: Map<string, string>; roleOf: Map<string, string> } {
+  const countryOf = new Map<string, string>();
+  const roleOf = new Map<string, string>();
+  for (const m of leaders) {
+    if (countryOf.has(m.key)) continue;
+    const lex = ctx.lexicon.entities.get(m.key) as LexEntity | undefined;
+    const office = lex ? officeAt(lex, ctx.anchor) : undefined;
+    const country = office?.country ?? (m.attributes?.country as string | undefined);
+    const role = office?.role ?? (m.attributes?.role as string | undefined);
+    if (country) countryOf.set(m.key, country);
+    if (role) roleOf.set(m.key, role);
+  }
+  return { countryOf, roleOf };
+}
+
+/** The two leaders the article is about: the most mentioned, from two countries. */
+function mainPair(leaders: Mention[], countryOf: Map<string, string>): string[] {
+  const count = new Map<string, { n: number; first: number }>();
+  for (const m of leaders) {
+    const c = count.get(m.key) ?? { n: 0, first: m.start };
+    c.n++;
+    count.set(m.key, c);
+  }
+  const ranked = [...count.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first).map(([k]) => k);
+  const first = ranked[0];
+  if (!first) return [];
+  const second = ranked.find((k) => k !== first && countryOf.get(k) !== countryOf.get(first));
+  return second ? [first, second] : [first];
+}
+
+function lastLeaderBefore(env: Env, sentence: number): string | undefined {
+  for (let s = sentence - 1; s >= 0; s--) {
+    const ls = env.facts[s]?.leaders ?? [];
+    const last = ls.at(-1);
+    if (last) return last.key;
+  }
+  return undefined;
+}
+
+/** The office-holder of a country among the article's leaders (the host of a visit there). */
+function hostIn(env: Env, country: string, except: string[]): string | undefined {
+  const candidates = [...env.countryOf.entries()].filter(([k, c]) => c === country && !except.includes(k)).map(([k]) => k);
+  const inPair = candidates.filter((k) => env.mainPair.includes(k));
+  return inPair[0] ?? candidates.find((k) => HEADS_OF_STATE.has(env.roleOf.get(k) ?? '')) ?? candidates[0];
+}
+
+function locationCountry(env: Env, m: Mention): string | undefined {
+  return env.ctx.lexicon.entities.get(m.key)?.country;
+}
+
+/** Participants a sentence names or implies; empty when it reports no encounter. */
+function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; resolved: boolean } {
+  const named = [...new Set(f.leaders.map((m) => m.key))];
+  let keys = [...named];
+  let resolved = false;
+  const collective = matchesOf(f, 'collective');
+  if (collective.length > 0) {
+    const text = env.ctx.text.slice(collective[0]?.start ?? 0, collective[0]?.end ?? 0);
+    const pair = GOVERNMENT_COLLECTIVE.test(text)
+      ? [...env.countryOf.keys()].filter((k) => env.roleOf.get(k) === 'prime_minister')
+      : env.mainPair;
+    for (const k of pair) if (!keys.includes(k)) keys.push(k), (resolved = true);
+  }
+  if (keys.length === 1 && has(f, 'counterpart')) {
+    const partner = env.mainPair.find((k) => k !== keys[0]);
+    if (partner) keys.push(partner), (resolved = true);
+  }
+  const sentenceText = env.ctx.text.slice(f.start, f.end);
+  if (PRONOUN_SUBJECT.test(sentenceText)) {
+    const subject = lastLeaderBefore(env, f.index);
+    if (subject && !keys.includes(subject) && keys.length >= 1) keys.unshift(subject), (resolved = true);
+  }
+  if (keys.length === 1 && (has(f, 'meeting:visit') || has(f, 'meeting:state_visit') || has(f, 'meeting:official_visit') || has(f, 'meeting:working_visit'))) {
+    const visitor = keys[0] as string;
+    const where = f.locations.map((l) => locationCountry(env, l)).find((c) => c && c !== env.countryOf.get(visitor));
+    const country = where ?? f.countries.map((c) => c.key.slice(8)).find((c) => c !== env.countryOf.get(visitor));
+    const host = country ? hostIn(env, country, keys) : undefined;
+    if (host) keys.push(host), (resolved = true);
+  }
+  const countries = new Set(keys.map((k) => env.countryOf.get(k) ?? k));
+  if (countries.size < 2) keys = [];
+  return { keys, resolved };
+}
+
+/** One meeting sentence may report several bilateral meetings ("talks with Xi and Li"). */
+function splitBilateral(env: Env, keys: string[]): string[][] {
+  if (keys.length < 3) return [keys];
+  const byCountry = new Map<string, string[]>();
+  for (const k of keys) {
+    const c = env.countryOf.get(k) ?? k;
+    byCountry.set(c, [...(byCountry.get(c) ?? []), k]);
+  }
+  if (byCountry.size !== 2) return [keys];
+  const [a, b] = [...byCountry.values()] as [string[], string[]];
+  const [single, many] = a.length === 1 ? [a, b] : b.length === 1 ? [b, a] : [undefined, undefined];
+  if (!single || !many) return [keys];
+  return many.map((k) => [single[0] as string, k]);
+}
+
+function isTrigger(f: SentenceFacts, leaders: number): boolean {
+  if (has(f, 'meeting')) return true;
+  return leaders >= 2 && (has(f, 'signing') || has(f, 'witness'));
+}
+
+/** The article's own date for undated reports: a recent explicit date in the body, else the anchor. */
+function articleDate(ctx: ArticleContext, facts: SentenceFacts[]): string | undefined {
+  if (!ctx.anchor) return undefined;
+  let best: string | undefined;
+  for (const f of facts) {
+    if (f.zone !== 'body') continue;
+    for (const d of f.dates) {
+      if (d.how !== 'explicit' || d.precision !== 'day') continue;
+      const gap = daysBetween(d.date, ctx.anchor);
+      if (gap >= 0 && gap <= 3 && (!best || d.date > best)) best = d.date;
+    }
+  }
+  return best ?? ctx.anchor;
+}
+
+/**
+ * Meetings between leaders: sentences that report an encounter (named leaders, "kedua
+ * pemimpin", a visit to the other's country), grouped into one event per participants and
+ * date; passing mentions with their own date ("Xi juga mengunjungi Moskow pada 2023") are
+ * separate events.
+ */
+export function findMeetings(ctx: ArticleContext, facts: SentenceFacts[], leaders: Mention[]): MeetingEvent[] {
+  const { countryOf, roleOf } = leaderOffices(ctx, leaders);
+  const env: Env = { ctx, facts, countryOf, roleOf, mainPair: mainPair(leaders, countryOf) };
+  const aDate = articleDate(ctx, facts);
+  if (aDate) env.articleDate = aDate;
+  const events: MeetingEvent[] = [];
+  const undated: Array<{ keys: string[]; f: SentenceFacts; resolved: boolean }> = [];
+
+  const newEvent = (keys: string[]): MeetingEvent => {
+    const e: MeetingEvent = {
+      participants: [...keys].sort(),
+      participantMentions: new Map(),
+      sentences: [],
+      hintSentences: [],
+      dateSource: 'none',
+      kind: 'talks',
+      planned: false,
+      locations: new Map(),
+      roles: new Map(),
+      resolved: false,
+      triggers: [],
+    };
+    events.push(e);
+    return e;
+  };
+  const sameKeys = (e: MeetingEvent, keys: string[]) => e.participants.join('|') === [...keys].sort().join('|');
+  const attach = (e: MeetingEvent, f: SentenceFacts, resolved: boolean) => {
+    e.sentences.push(f.index);
+    e.resolved ||= resolved;
+    for (const m of f.leaders) if (e.participants.includes(m.key)) e.participantMentions.set(m.key, [...(e.participantMentions.get(m.key) ?? []), m]);
+    e.triggers.push(...matchesOf(f, 'meeting'));
+  };
+
+  for (const f of facts) {
+    if (f.zone === 'furniture') continue;
+    const { keys, resolved } = sentenceParticipants(env, f);
+    if (keys.length < 2 || !isTrigger(f, f.leaders.length)) continue;
+    const date = f.zone === 'caption' ? undefined : ownDate(ctx.text, f.dates, f.start);
+    for (const group of splitBilateral(env, keys)) {
+      if (!date) {
+        undated.push({ keys: group, f, resolved });
+        continue;
+      }
+      let e = events.find((x) => sameKeys(x, group) && x.date !== undefined && compatible(x.date, date.date));
+      if (!e) {
+        e = newEvent(group);
+        setDate(e, date);
+      } else if (date.date < (e.date as string) && date.precision === 'day' && e.datePrecision === 'day') setDate(e, date);
+      attach(e, f, resolved);
+    }
+  }
+  // undated reports belong to the article's own event of those participants
+  for (const { keys, f, resolved } of undated) {
+    const candidates = events.filter((x) => sameKeys(x, keys));
+    let e = candidates.find((x) => env.articleDate && x.date && compatible(x.date, env.articleDate, 7)) ?? (candidates.length === 1 && candidates[0]?.datePrecision === 'day' ? candidates[0] : undefined);
+    if (!e) {
+      e = events.find((x) => sameKeys(x, keys) && x.dateSource === 'article-date') ?? newEvent(keys);
+      if (e.dateSource === 'none' && env.articleDate) {
+        e.date = env.articleDate;
+        e.datePrecision = 'day';
+        e.dateSource = 'article-date';
+      }
+    }
+    attach(e, f, resolved);
+  }
+  for (const e of events) describe(env, e);
+  return events.filter((e) => e.sentences.length > 0).sort((a, b) => (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0));
+}
+
+function setDate(e: MeetingEvent, d: DateMention): void {
+  e.date = d.date;
+  e.datePrecision = d.precision;
+  e.dateMention = d;
+  e.dateSource = 'text';
+  if (d.endDate) e.endDate = d.endDate;
+  else delete e.endDate;
+  if (d.correction) e.dateCorrection = d.correction;
+}
+
+/** Kind, planned status, places, summit and roles of an event, from its sentences. */
+function describe(env: Env, e: MeetingEvent): void {
+  const { facts, ctx } = env;
+  // sentences naming one participant that describe the same event (arrival, "via video link")
+  for (const f of facts) {
+    if (e.sentences.includes(f.index) || f.zone === 'furniture') continue;
+    if (!f.leaders.some((m) => e.participants.includes(m.key)) && !has(f, 'collective')) continue;
+    if (f.leaders.some((m) => !e.participants.includes(m.key) && env.countryOf.get(m.key) !== undefined && has(f, 'collective') === false && f.leaders.length > 1)) continue;
+    if (!has(f, 'meeting')) continue;
+    const d = ownDate(ctx.text, f.dates, f.start);
+    if (d && e.date && !compatible(d.date, e.date)) continue;
+    if (!d && e.dateSource === 'text' && e.datePrecision !== 'day') continue;
+    e.hintSentences.push(f.index);
+  }
+  const own = e.sentences.map((i) => facts[i] as SentenceFacts);
+  const hints = e.hintSentences.map((i) => facts[i] as SentenceFacts);
+  const all = [...own, ...hints];
+  e.planned = own.every((f) => has(f, 'planned'));
+  for (const f of all) {
+    for (const l of f.locations) {
+      const kind = ctx.lexicon.entities.get(l.key)?.kind;
+      if (kind && !['city', 'venue', 'landmark'].includes(kind)) continue;
+      e.locations.set(l.key, [...(e.locations.get(l.key) ?? []), l]);
+    }
+  }
+  // summit: a known summit on those dates in a place or organization the article names
+  if (e.date) {
+    const orgs = new Set(all.flatMap((f) => f.organizations.map((o) => o.key.slice(13))));
+    const articleOrgs = new Set(facts.flatMap((f) => f.organizations.map((o) => o.key.slice(13))));
+    const articlePlaces = new Set(facts.flatMap((f) => f.locations.map((l) => l.key.slice(9))));
+    const day = e.date.length === 10 ? e.date : undefined;
+    e.summit = day
+      ? ctx.lexicon.summits.find(
+          (s) =>
+            daysBetween(s.from, day) >= -1 &&
+            daysBetween(day, s.to) >= -1 &&
+            ((s.city !== undefined && articlePlaces.has(s.city)) ||
+              (s.organization !== undefined && (articleOrgs.has(s.organization) || orgs.has(s.organization)))),
+        )
+      : undefined;
+    if (e.summit) {
+      const city = `Location:${e.summit.city}`;
+      if (e.summit.city && !e.locations.has(city) && ctx.lexicon.entities.has(city)) e.locations.set(city, []);
+      if (e.dateSource === 'article-date' && daysBetween(e.summit.from, e.date) > 0) {
+        e.date = e.summit.from;
+        e.dateSource = 'summit';
+      }
+    }
+  }
+  const hinted = (kind: string, sentences: SentenceFacts[]) => sentences.flatMap((f) => matchesOf(f, `meeting:${kind}`));
+  const pick = (kind: MeetingKind, sentences: SentenceFacts[], hintKind: string = kind): boolean => {
+    const m = hinted(hintKind, sentences)[0];
+    if (!m) return false;
+    e.kind = kind;
+    e.kindEvidence = m;
+    return true;
+  };
+  const summitByOrg = own.some((f) => has(f, 'meeting:summit') && !has(f, 'planned') && f.organizations.some((o) => SUMMIT_ORGS.has(o.key.slice(13))));
+  const visitor = e.participants.find((k) => {
+    const c = env.countryOf.get(k);
+    return [...e.locations.keys()].some((l) => {
+      const lc = ctx.lexicon.entities.get(l)?.country;
+      return lc !== undefined && c !== undefined && lc !== c;
+    });
+  });
+  if (pick('video_call', own) || pick('phone_call', own) || pick('video_call', hints) || pick('phone_call', hints)) {
+    // remote
+  } else if (e.summit?.meetingKind) {
+    e.kind = e.summit.meetingKind;
+  } else if (e.summit || summitByOrg) {
+    e.kind = 'multilateral_summit';
+  } else if (pick('state_visit', all) || pick('official_visit', all) || pick('working_visit', all)) {
+    // explicit visit kind
+  } else if (hinted('visit', all).length > 0) {
+    const guest = visitor ?? e.participants.find((k) => hinted('visit', all).some((m) => all.some((f) => f.index === m.sentence && f.leaders.some((l) => l.key === k))));
+    e.kind = guest && !HEADS_OF_STATE.has(env.roleOf.get(guest) ?? '') ? 'official_visit' : 'state_visit';
+    e.kindEvidence = hinted('visit', all)[0] as SentenceMatch;
+  } else if (visitor) {
+    e.kind = 'official_visit';
+  } else {
+    e.kind = 'talks';
+    const t = e.triggers[0];
+    if (t) e.kindEvidence = t;
+  }
+  // roles: in-person meetings in one participant's country make it the host
+  const placeCountries = new Set([...e.locations.keys()].map((l) => ctx.lexicon.entities.get(l)?.country).filter(Boolean));
+  for (const k of e.participants) {
+    const c = env.countryOf.get(k);
+    const role = REMOTE.includes(e.kind) || e.kind === 'multilateral_summit' || placeCountries.size === 0 ? 'participant' : c && placeCountries.has(c) ? 'host' : 'guest';
+    e.roles.set(k, role);
+  }
+}

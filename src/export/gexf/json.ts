@@ -1,0 +1,56 @@
+/**
+ * Canonical JSON for object-valued attributes: object keys sorted (so the
+ * output does not depend on insertion order), `toJSON` honoured, bigints as
+ * strings, cycles cut. U+FFFE/U+FFFF are escaped like JSON.stringify already
+ * escapes controls and lone surrogates, so the JSON survives XML losslessly.
+ */
+export function canonicalJson(value: unknown): string {
+  return write(value, new Set()) ?? 'null';
+}
+
+function write(value: unknown, ancestors: Set<object>): string | undefined {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  ) {
+    return write((value as { toJSON: () => unknown }).toJSON(), ancestors);
+  }
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value).replace(
+        /[\uFFFE\uFFFF]/g,
+        (c) => `\\u${c.charCodeAt(0).toString(16)}`,
+      );
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    case 'boolean':
+      return String(value);
+    case 'bigint':
+      return JSON.stringify(String(value));
+    case 'object':
+      break;
+    default:
+      return undefined; // undefined, functions, symbols: dropped as JSON.stringify does
+  }
+  if (value === null) return 'null';
+  if (ancestors.has(value)) return '"[Circular]"';
+  ancestors.add(value);
+  let out: string;
+  if (Array.isArray(value) || value instanceof Set) {
+    out = `[${Array.from(value, (item) => write(item, ancestors) ?? 'null').join(',')}]`;
+  } else {
+    const entries =
+      value instanceof Map
+        ? Array.from(value, ([k, v]): [string, unknown] => [String(k), v])
+        : Object.entries(value);
+    const parts: string[] = [];
+    for (const [k, v] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const json = write(v, ancestors);
+      if (json !== undefined) parts.push(`${write(k, ancestors)}:${json}`);
+    }
+    out = `{${parts.join(',')}}`;
+  }
+  ancestors.delete(value);
+  return out;
+}

@@ -1,0 +1,27 @@
+/**
+ * Short display labels: Gephi draws the whole label on the canvas, so article
+ * titles and long agreement names are cut at a word boundary with an ellipsis.
+ * The full text is kept in the `fullLabel` attribute.
+ */
+
+/** Maximum label length in user-perceived characters, ellipsis included. */
+export const MAX_LABEL_LENGTH = 40;
+
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+export function shortLabel(text: string): string {
+  // One line: control characters would only show as boxes on the canvas.
+  const flat = text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+  if (flat.length <= MAX_LABEL_LENGTH) return flat; // never more graphemes than code units
+  const pieces: string[] = [];
+  for (const { segment } of graphemes.segment(flat)) {
+    pieces.push(segment);
+    if (pieces.length > MAX_LABEL_LENGTH) break;
+  }
+  if (pieces.length <= MAX_LABEL_LENGTH) return flat;
+  let cut = pieces.slice(0, MAX_LABEL_LENGTH - 1).join('');
+  // Prefer a word boundary unless that would throw away much of the label.
+  const space = cut.lastIndexOf(' ');
+  if (space >= cut.length * 0.6) cut = cut.slice(0, space);
+  return `${cut.replace(/[\s,;:.\-–—]+$/, '')}…`;
+}

@@ -1,0 +1,31 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KgGraph } from '../graph/merge.js';
+import type { AnnotationDocument } from '../model/types.js';
+import { writeGexf } from './gexf.js';
+import { writeHtml } from './html/index.js';
+import { writeDocumentJson, writeGraphJson } from './json.js';
+import { writeSvg } from './svg.js';
+import { writeFileAtomic } from './write.js';
+
+/** Every export of `kg build`, each written atomically; returns the files written. */
+export async function writeExports(graph: KgGraph, documents: AnnotationDocument[], outDir: string): Promise<string[]> {
+  const written: string[] = [];
+  const put = (name: string, content: string) => {
+    const file = join(outDir, name);
+    writeFileAtomic(file, content);
+    written.push(file);
+  };
+  put('graph.json', writeGraphJson(graph));
+  put('graph.gexf', writeGexf(graph));
+  put('graph.svg', writeSvg(graph));
+  put('graph.html', await writeHtml(graph));
+  const annotations = join(outDir, 'annotations');
+  const keep = new Set(documents.map((d) => `${d.article.id}.json`));
+  for (const doc of documents) put(join('annotations', `${doc.article.id}.json`), writeDocumentJson(doc));
+  // documents of articles no longer in the corpus would be stale: remove them
+  if (existsSync(annotations)) {
+    for (const name of readdirSync(annotations)) if (name.endsWith('.json') && !keep.has(name)) rmSync(join(annotations, name));
+  }
+  return written;
+}
