@@ -464,6 +464,12 @@ table('Indonesian forms', [
       },
     ],
   ],
+  // no leap year next to the anchor: the latest before it
+  [
+    'pada 29 Februari',
+    '2023-06-01',
+    [{ text: '29 Februari', date: '2020-02-29', precision: 'day', how: 'partial' }],
+  ],
 ]);
 
 table('English forms', [

@@ -231,7 +231,8 @@ describe('kg export --format csv files', () => {
 
   test('the README gives the import command for exactly these files', () => {
     const readme = csvReadme(exp, 'exports/neo4j-import');
-    assert.match(readme, /neo4j-admin database import full neo4j --overwrite-destination/);
+    assert.match(readme, /neo4j-admin database import full --overwrite-destination/);
+    assert.match(readme, /--relationships=\/import\/relationships-MENTIONS\.csv \\\n\s+neo4j\n/);
     assert.match(readme, /--array-delimiter="\|" --multiline-fields=true/);
     for (const f of exp.files) assert.ok(readme.includes(`--${f.kind}=/import/${f.name}`), f.name);
     assert.match(readme, /"\$PWD\/exports\/neo4j-import:\/import:ro"/);

@@ -3,6 +3,7 @@ import type { Layer } from '../lexicon/types.js';
 import type { ArticleMeta, Zone } from '../model/types.js';
 import { type Sentence, splitSentences } from '../read/sentences.js';
 import { classifyLines, type Line } from '../read/zones.js';
+import { chooseAnchor, findDates } from './dates/index.js';
 import type { Match } from './matcher.js';
 import { type Token, tokenize } from './tokens.js';
 
@@ -58,6 +59,21 @@ export function buildContext(input: ArticleInput, lexicon: Lexicon): ArticleCont
     tokens,
     matches,
   };
-  if (input.meta.published) context.anchor = input.meta.published;
+  const anchor = articleAnchor(input.text.slice(input.bodyStart ?? 0), input.meta.published);
+  if (anchor) context.anchor = anchor;
   return context;
+}
+
+/**
+ * The date the article speaks from: its published date, else its dateline or latest full date,
+ * else the latest day its weekday-checked partial dates pin down ("Monday (July 3)" near a year).
+ */
+export function articleAnchor(text: string, published?: string): string | undefined {
+  const chosen = chooseAnchor(text, published);
+  if (chosen) return chosen.date;
+  const days = findDates(text)
+    .filter((d) => d.precision === 'day' && !d.future)
+    .map((d) => d.date)
+    .sort();
+  return days.at(-1);
 }

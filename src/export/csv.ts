@@ -156,9 +156,11 @@ function delimiterOption(delimiter: string): string {
 /** README of the CSV directory: the import command for this very set of files. */
 export function csvReadme(exp: CsvExport, dir: string): string {
   const args = [
-    'neo4j-admin database import full neo4j --overwrite-destination',
+    'neo4j-admin database import full --overwrite-destination',
     `--array-delimiter=${delimiterOption(exp.arrayDelimiter)} --multiline-fields=true`,
     ...exp.files.map((f) => `--${f.kind}=/import/${f.name}`),
+    // the database last: picocli reads it as the positional argument
+    'neo4j',
   ];
   return [
     '# Neo4j bulk import files',

@@ -78,13 +78,23 @@ export function flattenValue(
     // An empty list has no element type: neo4j-admin cannot type it and a
     // missing property reads as null in Cypher, so leave it out.
     if (value.length === 0) return undefined;
-    const items = value.map((item) => scalarOf(name, item, where));
-    const kinds = new Set(items.map((item) => (item === undefined ? 'other' : typeof item)));
-    if (kinds.size === 1 && !kinds.has('other')) return items as PropertyValue;
-    // ints mixed with floats of an integer property: all floats
-    if (kinds.size === 2 && kinds.has('bigint') && kinds.has('number')) {
-      return items.map((item) => Number(item));
+    const items: Scalar[] = new Array(value.length);
+    let kind: string | undefined;
+    let mixedNumbers = false;
+    for (let i = 0; i < value.length; i++) {
+      const item = scalarOf(name, value[i], where);
+      if (item === undefined) return JSON.stringify(value);
+      const k = typeof item;
+      if (kind === undefined) kind = k;
+      else if (k !== kind) {
+        // ints mixed with floats of an integer property: all floats
+        if ((k === 'bigint' || k === 'number') && (kind === 'bigint' || kind === 'number'))
+          mixedNumbers = true;
+        else return JSON.stringify(value);
+      }
+      items[i] = item;
     }
+    return (mixedNumbers ? items.map((item) => Number(item)) : items) as PropertyValue;
   }
   // maps, lists of maps, mixed lists: JSON keeps every detail and stays queryable as text
   return JSON.stringify(value);
@@ -120,12 +130,11 @@ function canonical(value: PropertyValue): string {
 
 /** Content hash stored as `_hash`: tells "updated" from "unchanged" without reading properties back. */
 export function contentHash(name: string, props: Properties): string {
-  const hash = createHash('sha256').update(name);
+  const parts = [name];
   for (const key of Object.keys(props).sort()) {
-    if (key === '_hash') continue;
-    hash.update(`\u0000${key}\u0000${canonical(props[key] as PropertyValue)}`);
+    if (key !== '_hash') parts.push(key, canonical(props[key] as PropertyValue));
   }
-  return hash.digest('hex').slice(0, 32);
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
 }
 
 /** Node attributes -> properties including `key` and `_hash`. */

@@ -87,10 +87,15 @@ const byEnds = (a: RelationshipRow, b: RelationshipRow) =>
           ? 1
           : 0;
 
+/** Same span of the same article, as the graph merge dedupes evidence; the annotator and rule keep both readings. */
+const spanKey = (e: EvidenceItem) =>
+  `${e.article}\u0000${e.start}\u0000${e.end}\u0000${e.annotator}\u0000${e.rule}`;
+
 function evidenceOrder(a: EvidenceItem, b: EvidenceItem): number {
-  const sa = JSON.stringify(a);
-  const sb = JSON.stringify(b);
-  return a.start - b.start || a.end - b.end || (sa < sb ? -1 : sa > sb ? 1 : 0);
+  if (a.start !== b.start || a.end !== b.end) return a.start - b.start || a.end - b.end;
+  const sa = spanKey(a);
+  const sb = spanKey(b);
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
 interface Mention {
@@ -126,7 +131,7 @@ function mentions(
     m.attributes = attributes;
     for (const id of (attributes.articles as string[] | undefined) ?? []) m.articles.add(id);
     for (const item of readEvidence(attributes.evidence, `relationship '${edge}'`)) {
-      m.evidence.set(JSON.stringify(item), item);
+      m.evidence.set(spanKey(item), item);
     }
   });
   graph.forEachNode((node, attributes) => {
@@ -135,7 +140,7 @@ function mentions(
       if (article === node || !graph.hasNode(article)) continue;
       const m = add(article, node, { type: 'MENTIONS' });
       m.articles.add(item.article);
-      m.evidence.set(JSON.stringify(item), item);
+      m.evidence.set(spanKey(item), item);
     }
   });
   return out;

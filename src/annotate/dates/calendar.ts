@@ -19,10 +19,7 @@ const LONGEST_MONTHS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function isValidDay(y: number | undefined, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   // without a year, 29 February is allowed (a leap year may be meant)
-  return (
-    d <=
-    (y === undefined ? [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]! : daysInMonth(y, m))
-  );
+  return d <= (y === undefined ? (LONGEST_MONTHS[m - 1] ?? 31) : daysInMonth(y, m));
 }
 
 /** Days since 1970-01-01. */

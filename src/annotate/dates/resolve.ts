@@ -75,18 +75,22 @@ function checkWeekday(
   };
 }
 
-/** The year for a day and month with none written: nearest the anchor, past unless planned. */
-function placeDay(month: number, day: number, anchor: Ymd, raw: RawDate): Ymd {
-  const options = [anchor.y - 1, anchor.y, anchor.y + 1]
+/**
+ * The year for a day and month with none written: the latest on or before the anchor (plus a few
+ * days), or the first on or after it when planned. Four years each way reach a 29 February.
+ */
+function placeDay(month: number, day: number, anchor: Ymd, raw: RawDate): Ymd | undefined {
+  const years = [-4, -3, -2, -1, 0, 1, 2, 3, 4].map((k) => anchor.y + k);
+  const options = years
     .map((y) => ({ y, m: month, d: day }))
     .filter((c) => isValidDay(c.y, c.m, c.d));
   if (raw.future || raw.direction === 'future') {
     const floor =
       raw.direction === 'future' ? anchor : addDays(anchor, -DATE_DEFAULTS.futureSlackDays);
-    return options.find((c) => compareYmd(c, floor) >= 0) ?? (options[options.length - 1] as Ymd);
+    return options.find((c) => compareYmd(c, floor) >= 0);
   }
   const ceiling = raw.direction === 'past' ? anchor : addDays(anchor, DATE_DEFAULTS.slackDays);
-  return [...options].reverse().find((c) => compareYmd(c, ceiling) <= 0) ?? (options[0] as Ymd);
+  return options.reverse().find((c) => compareYmd(c, ceiling) <= 0);
 }
 
 /** The year for a month with none written: this year's if not after the anchor's month, else last. */
@@ -110,7 +114,9 @@ function resolveDayDate(raw: RawDate, ctx: ResolveContext): Resolved | undefined
     how = 'relative';
   } else {
     if (!anchor) return undefined;
-    date = placeDay(month, day, anchor, raw);
+    const placed = placeDay(month, day, anchor, raw);
+    if (!placed) return undefined;
+    date = placed;
     how = 'partial';
   }
   if (!isValidDay(date.y, date.m, date.d)) return undefined;

@@ -1,8 +1,38 @@
 import type { ArticleContext } from '../context.js';
-import type { EntityFindings } from '../mention.js';
+import type { EntityFindings, Mention } from '../mention.js';
 import { lexicalMentions } from './lexical.js';
 
-/** Countries by name, short form, acronym (AS, RRT) or demonym (Russian, Chinese). */
+/**
+ * Countries by name, short form, acronym (AS, RRT) or demonym (Russian, Chinese), also where
+ * an organization's name names them ("Departemen Luar Negeri AS").
+ */
 export function annotateCountries(ctx: ArticleContext): EntityFindings {
-  return { mentions: lexicalMentions(ctx, 'Country', 'countries'), leads: [] };
+  const mentions = lexicalMentions(ctx, 'Country', 'countries');
+  for (const org of ctx.matches.entity) {
+    if (!org.surface.target.startsWith('Organization:') || org.last === org.first) continue;
+    const toks = ctx.tokens[org.sentence] ?? [];
+    for (let i = org.first + 1; i <= org.last; i++) {
+      const tok = toks[i];
+      if (!tok) break;
+      const inner = ctx.lexicon.matcher.match(ctx.text, tok.start, org.end).get('entity') ?? [];
+      const country = inner.find((m) => m.start === tok.start && m.surface.target.startsWith('Country:') && m.surface.kind !== 'short');
+      if (!country) continue;
+      const key = country.surface.target;
+      const found: Mention = {
+        key,
+        type: 'Country',
+        label: ctx.lexicon.entities.get(key)?.label ?? key,
+        start: country.start,
+        end: country.end,
+        text: ctx.text.slice(country.start, country.end),
+        sentence: org.sentence,
+        zone: org.zone,
+        annotator: 'countries',
+        rule: 'inside-organization',
+      };
+      mentions.push(found);
+      i = Math.max(i, i + country.last - country.first);
+    }
+  }
+  return { mentions, leads: [] };
 }

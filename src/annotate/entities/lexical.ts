@@ -15,6 +15,8 @@ export function lexicalMentions(ctx: ArticleContext, type: EntityType, annotator
     if (!m.alternatives.some((s) => s.target.startsWith(prefix))) continue;
     const key = m.surface.kind === 'short' ? resolveShort(m.alternatives, namedInFull) : m.surface.target;
     if (!key?.startsWith(prefix)) continue;
+    // "US$400": a currency, not the country
+    if (m.surface.kind === 'acronym' && /^[$€£¥]/u.test(ctx.text.slice(m.end, m.end + 1))) continue;
     out.push({
       key,
       type,

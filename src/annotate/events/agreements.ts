@@ -2,7 +2,7 @@ import type { AgreementKind } from '../../model/types.js';
 import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { Mention } from '../mention.js';
 import { has, matchesOf, type SentenceFacts } from './facts.js';
-import type { MeetingEvent } from './meetings.js';
+import { type MeetingEvent, mainMeeting } from './meetings.js';
 
 export interface AgreementEvent {
   kind: AgreementKind;
@@ -20,6 +20,9 @@ export interface AgreementEvent {
 /** Nouns that name a document only when the sentence says it was signed or counts it. */
 const WEAK: AgreementKind[] = ['agreement', 'program', 'plan', 'other'];
 const FAMILY = (k: AgreementKind): string => (k === 'declaration' ? 'joint_statement' : k);
+const REFERENCE_AFTER = /^(\s+\p{L}+){0,3}?\s+(itu|tersebut|ini)\b/u;
+const REFERENCE_BEFORE = /\b(the|these|those|this|that|such)(\s+\p{L}+)?\s+$/iu;
+const HISTORY = /\b\d+\s+(tahun|years)\s+(yang\s+)?(lalu|silam|ago)\b/iu;
 const CLAUSE_START = /(,|;|\bketika\b|\bsaat\b|\bsementara\b|\bwhen\b|\bwhile\b|\bas\b|\bsetelah\b|\bafter\b|\bbahwa\b|\bthat\b)/giu;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -51,7 +54,9 @@ function signatoriesOf(ctx: ArticleContext, f: SentenceFacts, signing: SentenceM
   for (const m of before.matchAll(CLAUSE_START)) clauseStart = f.start + (m.index ?? 0) + m[0].length;
   const witnesses = matchesOf(f, 'witness').some((a) => a.start >= clauseStart && a.end <= signing.start);
   if (witnesses) return out;
-  const parties = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries].filter((m) => m.start >= clauseStart && m.end <= signing.start);
+  const parties = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries].filter(
+    (m) => m.start >= clauseStart && m.end <= signing.start && m.rule !== 'inside-organization',
+  );
   // a country right before an organization or person is an adjective ("penyiar publik Rusia VGTRK")
   const named = parties.filter(
     (m) => m.type !== 'Country' || !parties.some((o) => o.type !== 'Country' && o.start > m.end && /^\s*(\(\s*)?$/u.test(ctx.text.slice(m.end, o.start))),
@@ -70,9 +75,25 @@ function signatoriesOf(ctx: ArticleContext, f: SentenceFacts, signing: SentenceM
   return out;
 }
 
+function overlap<T>(a: Map<string, T>, b: Map<string, T>): boolean {
+  return [...a.keys()].some((k) => b.has(k));
+}
+
 function compatibleSets<T>(a: Map<string, T>, b: Map<string, T>): boolean {
   if (a.size === 0 || b.size === 0) return true;
   return [...a.keys()].some((k) => b.has(k));
+}
+
+/**
+ * Two lists of parties can describe one document when, for every kind of party both name
+ * (countries, organizations, people), they share one: "China and Russia signed" and "Gazprom
+ * and CNPC signed" are the same deal.
+ */
+function compatibleParties<T>(a: Map<string, T>, b: Map<string, T>): boolean {
+  const typeOf = (k: string) => (k.startsWith('Leader:') || k.startsWith('Person:') ? 'person' : k.slice(0, k.indexOf(':')));
+  const types = new Set([...a.keys()].map(typeOf));
+  const shared = [...new Set([...b.keys()].map(typeOf))].filter((t) => types.has(t));
+  return shared.every((t) => [...a.keys()].some((k) => typeOf(k) === t && b.has(k)));
 }
 
 /**
@@ -82,7 +103,7 @@ function compatibleSets<T>(a: Map<string, T>, b: Map<string, T>): boolean {
  * several kinds ("14 pernyataan, protokol, …") are left out.
  */
 export function findAgreements(ctx: ArticleContext, facts: SentenceFacts[], meetings: MeetingEvent[]): AgreementEvent[] {
-  const main = [...meetings].sort((a, b) => b.sentences.length - a.sentences.length || (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0))[0];
+  const main = mainMeeting(meetings, ctx.anchor);
   const meetingOf = (i: number): MeetingEvent | undefined =>
     meetings.find((m) => m.sentences.includes(i)) ?? meetings.find((m) => m.hintSentences.includes(i)) ?? main;
   const found: AgreementEvent[] = [];
@@ -96,15 +117,18 @@ export function findAgreements(ctx: ArticleContext, facts: SentenceFacts[], meet
     });
     const signing = matchesOf(f, 'signing');
     const sentenceText = ctx.text.slice(f.start, f.end);
+    // "15 years ago we signed the treaty": history, not an outcome of this meeting
+    if (HISTORY.test(sentenceText)) continue;
     // anaphora: "Pernyataan tersebut …" adds its sectors to the last document
-    if (docs.length > 0 && last && /^\W*(\p{L}+\s+){0,3}?\p{L}+\s+(tersebut|itu)\b/iu.test(sentenceText) && matchesOf(f, 'agreement')[0]?.start === docs[0]?.start && signing.length === 0 && !countBefore(ctx, f, docs[0] as SentenceMatch)) {
+    const anaphor = matchesOf(f, 'anaphora')[0];
+    if (anaphor && last && signing.length === 0 && anaphor.start - f.start < 40) {
       for (const s of f.sectors) push(last.sectors, s.key, s);
       last.sentences.push(f.index);
       continue;
     }
     if (docs.length === 0) {
       // "Tass dan Xinhua juga sepakat untuk bertukar informasi": parties agreeing, no noun
-      const agree = signing.find((s) => /^(sepakat|setuju|agreed)$/iu.test(ctx.text.slice(s.start, s.end)));
+      const agree = [...signing, ...matchesOf(f, 'pledge')].find((s) => /^(sepakat|setuju|agreed)\b/iu.test(ctx.text.slice(s.start, s.end)));
       if (agree && !has(f, 'negation')) {
         const parties = f.organizations.filter((o) => o.end <= agree.start);
         if (parties.length >= 2) {
@@ -129,6 +153,11 @@ export function findAgreements(ctx: ArticleContext, facts: SentenceFacts[], meet
         return;
       }
       if (vagueBefore(ctx, f, doc)) return;
+      // "perjanjian gas alam itu", "the agreement": a document named before
+      if (REFERENCE_AFTER.test(ctx.text.slice(doc.end, Math.min(f.end, doc.end + 40))) || REFERENCE_BEFORE.test(ctx.text.slice(Math.max(f.start, doc.start - 24), doc.start))) {
+        if (last) for (const s of f.sectors) if (s.start >= doc.start) push(last.sectors, s.key, s);
+        return;
+      }
       const signer = signing.filter((s) => s.end <= doc.start).at(-1) ?? signing.find((s) => s.start >= doc.end);
       if (WEAK.includes(kind) && !signer && count === undefined) return;
       if (has(f, 'pledge') && !signer && count === undefined && WEAK.includes(kind)) return;
@@ -164,8 +193,8 @@ function mergeAgreements(list: AgreementEvent[]): AgreementEvent[] {
       (b) =>
         b.meeting === a.meeting &&
         !b.sentences.some((s) => a.sentences.includes(s)) &&
-        (FAMILY(b.kind) === FAMILY(a.kind) || b.kind === 'agreement' || a.kind === 'agreement') &&
-        compatibleSets(a.signatories, b.signatories) &&
+        (FAMILY(b.kind) === FAMILY(a.kind) || ((b.kind === 'agreement' || a.kind === 'agreement') && overlap(a.sectors, b.sectors))) &&
+        compatibleParties(a.signatories, b.signatories) &&
         compatibleSets(a.sectors, b.sectors) &&
         (a.count === undefined || b.count === undefined || a.count === b.count),
     );

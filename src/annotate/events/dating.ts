@@ -16,7 +16,8 @@ export function compatible(a: string, b: string, slack = 3): boolean {
   return a.slice(0, n) === b.slice(0, n);
 }
 
-const PERIOD_START = /\b(sejak|since|semenjak)\b[^.,;]{0,40}$/iu;
+// a date after these belongs to another event: the start of a period, or what happened before or after
+const PERIOD_START = /\b(sejak|since|semenjak|setelah|sesudah|after|sebelum|before|usai)\b[^.,;]{0,60}$/iu;
 
 /**
  * The date a sentence gives its event: the first date mention that is not the start of a

@@ -8,7 +8,7 @@ import { type AgreementEvent, findAgreements } from './agreements.js';
 import { discussedSectors } from './discussed.js';
 import { sentenceFacts } from './facts.js';
 import { agreementKey, meetingKey } from './keys.js';
-import { findMeetings, type MeetingEvent } from './meetings.js';
+import { findMeetings, type MeetingEvent, mainMeeting } from './meetings.js';
 
 const KIND_LABEL: Record<MeetingKind, string> = {
   state_visit: 'state visit',
@@ -73,7 +73,7 @@ export function annotateEvents(doc: DocumentBuilder, ctx: ArticleContext, found:
     const lex = ctx.lexicon.entities.get(k);
     return lex ? officeAt(lex, ctx.anchor)?.role : (leaders.find((m) => m.key === k)?.attributes?.role as string | undefined);
   };
-  const main = [...meetings].sort((a, b) => b.sentences.length - a.sentences.length || (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0))[0];
+  const main = mainMeeting(meetings, ctx.anchor);
   const keys = new Map<MeetingEvent, string>();
   for (const e of meetings) {
     let key = meetingKey(ctx, e, roleOf);

@@ -36,7 +36,9 @@ export interface MeetingEvent {
 const REMOTE: MeetingKind[] = ['video_call', 'phone_call'];
 const SUMMIT_ORGS = new Set(['sco', 'brics', 'g20', 'apec', 'cica', 'asean', 'eaeu', 'csto', 'cis', 'g7', 'un', 'east-asia-summit', 'eastern-economic-forum']);
 const HEADS_OF_STATE = new Set(['president', 'king', 'supreme_leader', 'general_secretary', 'chairman']);
-const PRONOUN_SUBJECT = /^\s*(dia|ia|beliau|he|she)\b/iu;
+const PRONOUN_SUBJECT = /^\s*(\p{L}+,?\s+){0,2}(dia|ia|beliau|he|she)\b/iu;
+// clauses: the two leaders of a meeting stand in the same one
+const SUBORDINATE = /[;]|\b(setelah|sesudah|sebelum|ketika|saat|karena|sementara|sedangkan|meskipun|walaupun|after|before|when|while|because|although|whereas)\b/giu;
 const GOVERNMENT_COLLECTIVE = /(pemerintahan|perdana menteri|prime ministers|premiers|heads of government)/iu;
 
 interface Env {
@@ -121,12 +123,23 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
     const subject = lastLeaderBefore(env, f.index);
     if (subject && !keys.includes(subject) && keys.length >= 1) keys.unshift(subject), (resolved = true);
   }
-  if (keys.length === 1 && (has(f, 'meeting:visit') || has(f, 'meeting:state_visit') || has(f, 'meeting:official_visit') || has(f, 'meeting:working_visit'))) {
+  if (keys.length === 1 && ['meeting:visit', 'meeting:state_visit', 'meeting:official_visit', 'meeting:working_visit', 'meeting:attendance'].some((c) => has(f, c))) {
     const visitor = keys[0] as string;
     const where = f.locations.map((l) => locationCountry(env, l)).find((c) => c && c !== env.countryOf.get(visitor));
     const country = where ?? f.countries.map((c) => c.key.slice(8)).find((c) => c !== env.countryOf.get(visitor));
     const host = country ? hostIn(env, country, keys) : undefined;
     if (host) keys.push(host), (resolved = true);
+  }
+  // named leaders in different clauses of the sentence did not meet ("Putin landed hours after Zelensky announced…")
+  if (named.length >= 2 && !resolved) {
+    const clauseOf = (pos: number) => [...env.ctx.text.slice(f.start, pos).matchAll(SUBORDINATE)].length;
+    const triggers = [...matchesOf(f, 'meeting'), ...matchesOf(f, 'signing'), ...matchesOf(f, 'witness')];
+    let best: string[] = [];
+    for (const clause of new Set(triggers.map((t) => clauseOf(t.start)))) {
+      const inClause = named.filter((k) => f.leaders.some((m) => m.key === k && clauseOf(m.start) === clause));
+      if (inClause.length > best.length) best = inClause;
+    }
+    if (best.length < 2) keys = keys.filter((k) => !named.includes(k) || best.includes(k));
   }
   const countries = new Set(keys.map((k) => env.countryOf.get(k) ?? k));
   if (countries.size < 2) keys = [];
@@ -161,8 +174,9 @@ function articleDate(ctx: ArticleContext, facts: SentenceFacts[]): string | unde
     if (f.zone !== 'body') continue;
     for (const d of f.dates) {
       if (d.how !== 'explicit' || d.precision !== 'day') continue;
+      // the anchor itself is usually the dateline: look for an earlier day the body names
       const gap = daysBetween(d.date, ctx.anchor);
-      if (gap >= 0 && gap <= 3 && (!best || d.date > best)) best = d.date;
+      if (gap > 0 && gap <= 3 && (!best || d.date > best)) best = d.date;
     }
   }
   return best ?? ctx.anchor;
@@ -200,6 +214,9 @@ export function findMeetings(ctx: ArticleContext, facts: SentenceFacts[], leader
     return e;
   };
   const sameKeys = (e: MeetingEvent, keys: string[]) => e.participants.join('|') === [...keys].sort().join('|');
+  // a call and an in-person meeting of the same leaders in the same month are two events
+  const remoteOf = (f: SentenceFacts) => has(f, 'meeting:video_call') || has(f, 'meeting:phone_call');
+  const remote = new Map<MeetingEvent, boolean>();
   const attach = (e: MeetingEvent, f: SentenceFacts, resolved: boolean) => {
     e.sentences.push(f.index);
     e.resolved ||= resolved;
@@ -217,9 +234,10 @@ export function findMeetings(ctx: ArticleContext, facts: SentenceFacts[], leader
         undated.push({ keys: group, f, resolved });
         continue;
       }
-      let e = events.find((x) => sameKeys(x, group) && x.date !== undefined && compatible(x.date, date.date));
+      let e = events.find((x) => sameKeys(x, group) && x.date !== undefined && compatible(x.date, date.date) && remote.get(x) === remoteOf(f));
       if (!e) {
         e = newEvent(group);
+        remote.set(e, remoteOf(f));
         setDate(e, date);
       } else if (date.date < (e.date as string) && date.precision === 'day' && e.datePrecision === 'day') setDate(e, date);
       attach(e, f, resolved);
@@ -228,7 +246,7 @@ export function findMeetings(ctx: ArticleContext, facts: SentenceFacts[], leader
   // undated reports belong to the article's own event of those participants
   for (const { keys, f, resolved } of undated) {
     const candidates = events.filter((x) => sameKeys(x, keys));
-    let e = candidates.find((x) => env.articleDate && x.date && compatible(x.date, env.articleDate, 7)) ?? (candidates.length === 1 && candidates[0]?.datePrecision === 'day' ? candidates[0] : undefined);
+    let e = candidates.find((x) => env.articleDate && x.date && compatible(x.date, env.articleDate, 7));
     if (!e) {
       e = events.find((x) => sameKeys(x, keys) && x.dateSource === 'article-date') ?? newEvent(keys);
       if (e.dateSource === 'none' && env.articleDate) {
@@ -241,6 +259,21 @@ export function findMeetings(ctx: ArticleContext, facts: SentenceFacts[], leader
   }
   for (const e of events) describe(env, e);
   return events.filter((e) => e.sentences.length > 0).sort((a, b) => (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0));
+}
+
+/**
+ * The meeting the article is about: news reports what just happened, so the one dated nearest
+ * the article's date (within a week), else the one reported in most sentences.
+ */
+export function mainMeeting(meetings: MeetingEvent[], anchor: string | undefined): MeetingEvent | undefined {
+  const distance = (e: MeetingEvent): number => {
+    if (!anchor || e.date?.length !== 10) return Number.POSITIVE_INFINITY;
+    const d = Math.abs(daysBetween(e.date, anchor));
+    return d <= 7 ? d : Number.POSITIVE_INFINITY;
+  };
+  return [...meetings].sort(
+    (a, b) => distance(a) - distance(b) || b.sentences.length - a.sentences.length || (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0),
+  )[0];
 }
 
 function setDate(e: MeetingEvent, d: DateMention): void {
