@@ -62,14 +62,14 @@ function integration(): void {
   async function counts(runner: CypherRunner): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
     const nodes = await runner.read(
-      'MATCH (n) WHERE n.key IN $keys RETURN labels(n)[0] AS name, count(*) AS count',
+      'MATCH (n) WHERE n.key IN $keys RETURN labels(n)[0] AS name, count(*) AS total',
       { keys },
     );
     const rels = await runner.read(
-      'MATCH (s)-[r]->(t) WHERE s.key IN $keys AND t.key IN $keys RETURN type(r) AS name, count(*) AS count',
+      'MATCH (s)-[r]->(t) WHERE s.key IN $keys AND t.key IN $keys RETURN type(r) AS name, count(*) AS total',
       { keys },
     );
-    for (const row of [...nodes, ...rels]) out[String(row.name)] = toCount(row.count);
+    for (const row of [...nodes, ...rels]) out[String(row.name)] = toCount(row.total);
     return Object.fromEntries(Object.entries(out).sort());
   }
 
@@ -104,11 +104,11 @@ function integration(): void {
     before(async () => {
       const foreign = await db((runner) =>
         runner.read(
-          'MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) AND n.key IS NOT NULL AND NOT n.key IN $keys RETURN count(n) AS count',
+          'MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) AND n.key IS NOT NULL AND NOT n.key IN $keys RETURN count(n) AS total',
           { labels: [...NODE_TYPES], keys },
         ),
       );
-      const n = toCount(foreign[0]?.count ?? 0);
+      const n = toCount(foreign[0]?.total ?? 0);
       if (n > 0) {
         refuse = `the database holds ${n} other nodes with data-model labels; point NEO4J_DATABASE/NEO4J_URI at an empty database`;
         return;
@@ -163,11 +163,11 @@ function integration(): void {
       const [agreement] = await db(
         (r) =>
           r.read(
-            'MATCH (n:Agreement) RETURN n.count AS count, n.confidence AS confidence, n.expected AS expected',
+            'MATCH (n:Agreement) RETURN n.count AS documents, n.confidence AS confidence, n.expected AS expected',
           ),
         false,
       );
-      assert.ok(isInt(agreement?.count), 'count is an INTEGER');
+      assert.ok(isInt(agreement?.documents), 'count is an INTEGER');
       assert.equal(typeof agreement?.confidence, 'number', 'confidence is a FLOAT');
       assert.equal(agreement?.expected, false);
       const [mention] = await db((r) =>
@@ -241,11 +241,11 @@ function integration(): void {
       assert.deepEqual(await db(counts), expectedCounts(v2));
       const [dups] = await db((r) =>
         r.read(
-          'MATCH (s)-[r]->(t) WHERE s.key IN $keys WITH s, t, type(r) AS type, count(*) AS n WHERE n > 1 RETURN count(*) AS count',
+          'MATCH (s)-[r]->(t) WHERE s.key IN $keys WITH s, t, type(r) AS relType, count(*) AS copies WHERE copies > 1 RETURN count(*) AS total',
           { keys },
         ),
       );
-      assert.equal(toCount(dups?.count), 0);
+      assert.equal(toCount(dups?.total), 0);
     });
 
     test('every cookbook query runs and returns its declared columns', async (t) => {

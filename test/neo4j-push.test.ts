@@ -42,7 +42,7 @@ function recorder(
 }
 
 const allCreated = (_q: string, rows: unknown[]) =>
-  rows.length ? [{ status: 'created', count: rows.length }] : [];
+  rows.length ? [{ status: 'created', total: rows.length }] : [];
 
 describe('pushRows', () => {
   const rows = graphRows(graphV1());
@@ -92,10 +92,10 @@ describe('pushRows', () => {
     const runner = recorder((_q, batch) => {
       if (!batch.length) return [];
       flip++;
-      if (batch.length === 1) return [{ status: flip % 2 ? 'updated' : 'unchanged', count: 1 }];
+      if (batch.length === 1) return [{ status: flip % 2 ? 'updated' : 'unchanged', total: 1 }];
       return [
-        { status: 'unchanged', count: batch.length - 1 },
-        { status: 'created', count: 1 },
+        { status: 'unchanged', total: batch.length - 1 },
+        { status: 'created', total: 1 },
       ];
     });
     const summary = await pushRows(runner, rows, { batchSize: 3 });
@@ -109,7 +109,7 @@ describe('pushRows', () => {
   test('rows lost to a missing endpoint fail the push with the step named', async () => {
     const runner = recorder((q, batch) =>
       q.includes('MATCH (s:Leader') && batch.length
-        ? [{ status: 'created', count: batch.length - 1 }]
+        ? [{ status: 'created', total: batch.length - 1 }]
         : allCreated(q, batch),
     );
     await assert.rejects(pushRows(runner, rows, { batchSize: 1000 }), (e: KgError) => {
@@ -121,7 +121,7 @@ describe('pushRows', () => {
 
   test('an unknown status is an error, not a silent miscount', async () => {
     const runner = recorder((_q, batch) =>
-      batch.length ? [{ status: 'weird', count: batch.length }] : [],
+      batch.length ? [{ status: 'weird', total: batch.length }] : [],
     );
     await assert.rejects(
       pushRows(runner, rows, { batchSize: 1000 }),
@@ -139,7 +139,7 @@ describe('pushRows', () => {
         const batch = (params.rows ?? params.keys ?? []) as unknown[];
         if (query.startsWith('UNWIND $rows AS row\nOPTIONAL') || query.includes('MERGE (s)'))
           return allCreated(query, batch);
-        return [{ count: batch.length }];
+        return [{ total: batch.length }];
       },
       // the database holds v2; the graph pushed is v1
       async read(query) {

@@ -58,7 +58,7 @@ describe('Cypher text', () => {
     assert.match(q, /^UNWIND \$rows AS row\n/);
     assert.match(q, /MERGE \(n:Meeting \{key: row\.key\}\)/);
     assert.match(q, /SET n = row\.props/);
-    assert.match(q, /RETURN status, count\(\*\) AS count$/);
+    assert.match(q, /RETURN status, count\(\*\) AS total$/);
     assert.deepEqual(namesIn(q), ['Meeting', 'Meeting']);
   });
 

@@ -27,8 +27,15 @@ describe('decode', () => {
   });
   it('refuses binary and invalid UTF-8 with the file named', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
-    assert.throws(() => decodeArticle(png, 'pic.txt'), (e: Error & { code?: string; format?: () => string }) => e.code === 'E_INPUT' && /pic\.txt/.test(e.format?.() ?? ''));
-    assert.throws(() => decodeArticle(new Uint8Array([0x41, 0xff, 0x41]), 'bad.txt'), /invalid UTF-8 at byte 1/);
+    assert.throws(
+      () => decodeArticle(png, 'pic.txt'),
+      (e: Error & { code?: string; format?: () => string }) =>
+        e.code === 'E_INPUT' && /pic\.txt/.test(e.format?.() ?? ''),
+    );
+    assert.throws(
+      () => decodeArticle(new Uint8Array([0x41, 0xff, 0x41]), 'bad.txt'),
+      /invalid UTF-8 at byte 1/,
+    );
   });
 });
 
@@ -40,7 +47,10 @@ describe('front matter', () => {
     assert.equal(text.slice(bodyStart), 'Putin tiba di Beijing.');
   });
   it('rejects a date that is not a date', () => {
-    assert.throws(() => readFrontMatter('---\npublished: yesterday\n---\nx', 'a.txt'), /front matter/);
+    assert.throws(
+      () => readFrontMatter('---\npublished: yesterday\n---\nx', 'a.txt'),
+      /front matter/,
+    );
   });
 });
 
@@ -59,38 +69,52 @@ describe('page furniture', () => {
   ];
   for (const [line, rule] of furniture) {
     it(`"${line}" is furniture (${rule})`, () => {
-      const [l] = classifyLines(`Judul artikel\n\nIsi berita pertama.\n${line}\nIsi berita kedua.`).filter((x) => x.zone === 'furniture');
+      const [l] = classifyLines(
+        `Judul artikel\n\nIsi berita pertama.\n${line}\nIsi berita kedua.`,
+      ).filter((x) => x.zone === 'furniture');
       assert.ok(l, 'a furniture line');
       assert.equal(l.rule, rule);
     });
   }
   it('a "Baca Juga" header takes the headline after it, not the next paragraph', () => {
-    const text = 'Judul\n\nBaca Juga:\nDilantik Tanpa Sentuh Alkitab, Tindakan Donald Trump Jadi Sorotan\nPutin dan Xi bertemu pada hari Rabu.';
+    const text =
+      'Judul\n\nBaca Juga:\nDilantik Tanpa Sentuh Alkitab, Tindakan Donald Trump Jadi Sorotan\nPutin dan Xi bertemu pada hari Rabu.';
     assert.deepEqual(zonesOf(text), [
       ['Judul', 'title'],
       ['Baca Juga:', 'furniture'],
       ['Dilantik Tanpa Sentuh Alkitab, Tindakan Donald Trump Jadi Sorotan', 'furniture'],
       ['Putin dan Xi bertemu pada hari Rabu.', 'body'],
     ]);
-    const text2 = 'Judul\n\nBaca Juga\nPernyataan tersebut merupakan indikasi terbaru bahwa Xi akan terus menahan dukungan.';
+    const text2 =
+      'Judul\n\nBaca Juga\nPernyataan tersebut merupakan indikasi terbaru bahwa Xi akan terus menahan dukungan.';
     assert.equal(zonesOf(text2)[2]?.[1], 'body');
   });
   it('ordinary sentences are not furniture (miss table)', () => {
-    for (const line of ['Sumber di Kremlin mengatakan Putin akan tiba besok pagi di Beijing untuk pembicaraan.', 'Editorial itu menyebut kunjungan tersebut penting.', 'Simak saja: kedua pemimpin bertemu di Moskow.']) {
+    for (const line of [
+      'Sumber di Kremlin mengatakan Putin akan tiba besok pagi di Beijing untuk pembicaraan.',
+      'Editorial itu menyebut kunjungan tersebut penting.',
+      'Simak saja: kedua pemimpin bertemu di Moskow.',
+    ]) {
       const zones = zonesOf(`Judul\n\n${line}`);
       assert.equal(zones[1]?.[1], 'body', line);
     }
   });
   it('marks the title and photo captions', () => {
-    const text = 'Putin Tiba di Beijing\n\nPresiden Rusia Vladimir Putin di Kremlin. Foto: rt.com\n\nPutin tiba.';
-    assert.deepEqual(zonesOf(text).map((z) => z[1]), ['title', 'caption', 'body']);
+    const text =
+      'Putin Tiba di Beijing\n\nPresiden Rusia Vladimir Putin di Kremlin. Foto: rt.com\n\nPutin tiba.';
+    assert.deepEqual(
+      zonesOf(text).map((z) => z[1]),
+      ['title', 'caption', 'body'],
+    );
   });
 });
 
 describe('sentences', () => {
-  const sentences = (text: string) => splitSentences(text, classifyLines(`${text}`)).map((s) => text.slice(s.start, s.end));
+  const sentences = (text: string) =>
+    splitSentences(text, classifyLines(`${text}`)).map((s) => text.slice(s.start, s.end));
   it('does not break inside figures, abbreviations or initials', () => {
-    const text = 'Judul\nPerdagangan mencapai USD200 miliar tahun ini. Nilainya 2.5 kali lipat dari Dr. Ivanov dkk. tahun lalu. Vladimir V. Putin hadir.';
+    const text =
+      'Judul\nPerdagangan mencapai USD200 miliar tahun ini. Nilainya 2.5 kali lipat dari Dr. Ivanov dkk. tahun lalu. Vladimir V. Putin hadir.';
     assert.deepEqual(sentences(text).slice(1), [
       'Perdagangan mencapai USD200 miliar tahun ini.',
       'Nilainya 2.5 kali lipat dari Dr. Ivanov dkk. tahun lalu.',
@@ -99,10 +123,14 @@ describe('sentences', () => {
   });
   it('keeps a closing quote with its sentence', () => {
     const text = 'Judul\n“Kami selalu mendukung perdamaian.” kata Xi. Putin setuju.';
-    assert.deepEqual(sentences(text).slice(1), ['“Kami selalu mendukung perdamaian.” kata Xi.', 'Putin setuju.']);
+    assert.deepEqual(sentences(text).slice(1), [
+      '“Kami selalu mendukung perdamaian.” kata Xi.',
+      'Putin setuju.',
+    ]);
   });
   it('produces no sentence from furniture lines', () => {
-    const text = 'Judul\nBaca juga : Xi Jinping dan Vladimir Putin akan Bertemu di Uzbekistan\nIsi.';
+    const text =
+      'Judul\nBaca juga : Xi Jinping dan Vladimir Putin akan Bertemu di Uzbekistan\nIsi.';
     assert.deepEqual(sentences(text), ['Judul', 'Isi.']);
   });
 });

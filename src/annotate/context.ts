@@ -40,7 +40,13 @@ export interface ArticleContext {
 export function buildContext(input: ArticleInput, lexicon: Lexicon): ArticleContext {
   const lines = classifyLines(input.text, input.bodyStart ?? 0);
   const sentences = splitSentences(input.text, lines);
-  const matches: Record<Layer, SentenceMatch[]> = { entity: [], sector: [], role: [], personRole: [], event: [] };
+  const matches: Record<Layer, SentenceMatch[]> = {
+    entity: [],
+    sector: [],
+    role: [],
+    personRole: [],
+    event: [],
+  };
   const tokens: Token[][] = [];
   sentences.forEach((s, index) => {
     const toks = tokenize(input.text, s.start, s.end);

@@ -10,7 +10,12 @@ import {
 } from '../model/types.js';
 
 function byOffset(a: Evidence, b: Evidence): number {
-  return a.start - b.start || a.end - b.end || a.annotator.localeCompare(b.annotator) || a.rule.localeCompare(b.rule);
+  return (
+    a.start - b.start ||
+    a.end - b.end ||
+    a.annotator.localeCompare(b.annotator) ||
+    a.rule.localeCompare(b.rule)
+  );
 }
 
 function sameSpan(a: Evidence, b: Evidence): boolean {
@@ -32,26 +37,48 @@ export class DocumentBuilder {
     return this.nodes.has(key);
   }
 
-  node(key: string, type: NodeType, label: string, attributes: Record<string, unknown>, evidence: Evidence[]): DocNode {
+  node(
+    key: string,
+    type: NodeType,
+    label: string,
+    attributes: Record<string, unknown>,
+    evidence: Evidence[],
+  ): DocNode {
     let node = this.nodes.get(key);
     if (!node) {
-      node = { key, attributes: { type, label, articles: [this.article.id], evidence: [], ...attributes } };
+      node = {
+        key,
+        attributes: { type, label, articles: [this.article.id], evidence: [], ...attributes },
+      };
       this.nodes.set(key, node);
     } else {
-      for (const [k, v] of Object.entries(attributes)) if (node.attributes[k] === undefined) node.attributes[k] = v;
+      for (const [k, v] of Object.entries(attributes))
+        if (node.attributes[k] === undefined) node.attributes[k] = v;
     }
     addEvidence(node.attributes.evidence, evidence);
     return node;
   }
 
-  edge(type: EdgeType, source: string, target: string, attributes: Record<string, unknown>, evidence: Evidence[]): DocEdge {
+  edge(
+    type: EdgeType,
+    source: string,
+    target: string,
+    attributes: Record<string, unknown>,
+    evidence: Evidence[],
+  ): DocEdge {
     const key = edgeKey(type, source, target);
     let edge = this.edges.get(key);
     if (!edge) {
-      edge = { key, source, target, attributes: { type, articles: [this.article.id], evidence: [], ...attributes } };
+      edge = {
+        key,
+        source,
+        target,
+        attributes: { type, articles: [this.article.id], evidence: [], ...attributes },
+      };
       this.edges.set(key, edge);
     } else {
-      for (const [k, v] of Object.entries(attributes)) if (edge.attributes[k] === undefined) edge.attributes[k] = v;
+      for (const [k, v] of Object.entries(attributes))
+        if (edge.attributes[k] === undefined) edge.attributes[k] = v;
     }
     addEvidence(edge.attributes.evidence, evidence);
     return edge;
@@ -59,8 +86,12 @@ export class DocumentBuilder {
 
   /** The document, nodes and edges sorted by key, evidence by offset: byte-stable JSON. */
   build(): AnnotationDocument {
-    const nodes = [...this.nodes.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const edges = [...this.edges.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const nodes = [...this.nodes.values()].sort((a, b) =>
+      a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+    );
+    const edges = [...this.edges.values()].sort((a, b) =>
+      a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
+    );
     for (const n of nodes) n.attributes.evidence.sort(byOffset);
     for (const e of edges) e.attributes.evidence.sort(byOffset);
     const article: ArticleMeta = { ...this.article };

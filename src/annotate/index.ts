@@ -32,9 +32,12 @@ function entityAttributes(ctx: ArticleContext, m: Mention): Record<string, unkno
 function addEntities(doc: DocumentBuilder, ctx: ArticleContext, found: EntityFindings): void {
   const articleKey = `Article:${ctx.id}`;
   const titleLine = ctx.lines.find((l) => l.zone === 'title');
-  const title = ctx.meta.title ?? (titleLine ? ctx.text.slice(titleLine.start, titleLine.end).trim() : undefined);
+  const title =
+    ctx.meta.title ??
+    (titleLine ? ctx.text.slice(titleLine.start, titleLine.end).trim() : undefined);
   const articleAttrs: Record<string, unknown> = {};
-  for (const k of ['url', 'outlet', 'published', 'language'] as const) if (ctx.meta[k]) articleAttrs[k] = ctx.meta[k];
+  for (const k of ['url', 'outlet', 'published', 'language'] as const)
+    if (ctx.meta[k]) articleAttrs[k] = ctx.meta[k];
   if (title) articleAttrs.title = title;
   doc.node(articleKey, 'Article', title ?? ctx.id, articleAttrs, []);
 
@@ -50,7 +53,9 @@ function addEntities(doc: DocumentBuilder, ctx: ArticleContext, found: EntityFin
   for (const l of found.leads) {
     const country = `Country:${l.country}`;
     if (!doc.hasNode(l.leader)) continue;
-    doc.edge('LEADS', l.leader, country, { role: l.role }, [doc.evidence(l.start, l.end, l.text, 'leaders', l.rule)]);
+    doc.edge('LEADS', l.leader, country, { role: l.role }, [
+      doc.evidence(l.start, l.end, l.text, 'leaders', l.rule),
+    ]);
   }
   // facts from the lexicon, between nodes the article names
   for (const [key, evidence] of evidenceOf) {
@@ -75,7 +80,10 @@ function addEntities(doc: DocumentBuilder, ctx: ArticleContext, found: EntityFin
  * Annotate one article: entities and events, as one annotation document (graphology's
  * serialization shape plus the article's metadata). Pure: no I/O.
  */
-export function annotateArticle(input: ArticleInput, lexicon: Lexicon = loadLexicon()): AnnotationDocument {
+export function annotateArticle(
+  input: ArticleInput,
+  lexicon: Lexicon = loadLexicon(),
+): AnnotationDocument {
   const ctx = buildContext(input, lexicon);
   const doc = new DocumentBuilder(input.meta);
   const found = findEntities(ctx);
@@ -85,7 +93,11 @@ export function annotateArticle(input: ArticleInput, lexicon: Lexicon = loadLexi
 }
 
 /** Annotate a text with optional metadata (the library's `annotate`). */
-export function annotate(text: string, metadata: Partial<ArticleMeta> = {}, lexicon?: Lexicon): AnnotationDocument {
+export function annotate(
+  text: string,
+  metadata: Partial<ArticleMeta> = {},
+  lexicon?: Lexicon,
+): AnnotationDocument {
   const meta: ArticleMeta = { id: metadata.id ?? 'article', ...metadata };
   return annotateArticle({ id: meta.id, text, meta }, lexicon);
 }

@@ -12,7 +12,10 @@ export interface Command {
   help: string[];
   options: OptionSpec;
   /** returns the process exit code */
-  run(args: { values: Record<string, unknown>; positionals: string[] }, io: CommandIO): Promise<number>;
+  run(
+    args: { values: Record<string, unknown>; positionals: string[] },
+    io: CommandIO,
+  ): Promise<number>;
 }
 
 export interface CommandIO {

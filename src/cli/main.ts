@@ -42,7 +42,9 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr(`kg: unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})\n`);
+    io.stderr(
+      `kg: unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})\n`,
+    );
     return 2;
   }
   let parsed: { values: Record<string, unknown>; positionals: string[] };
@@ -74,7 +76,9 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
       return 1;
     }
     if (process.env.KG_DEBUG) io.stderr(`${(error as Error).stack}\n`);
-    io.stderr(`kg ${name}: internal error: ${(error as Error).message?.split('\n')[0]} (set KG_DEBUG=1 for a trace)\n`);
+    io.stderr(
+      `kg ${name}: internal error: ${(error as Error).message?.split('\n')[0]} (set KG_DEBUG=1 for a trace)\n`,
+    );
     return 70;
   }
 }

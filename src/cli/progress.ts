@@ -1,7 +1,10 @@
 import type { CommandIO } from './command.js';
 
 /** Progress on stderr for runs longer than a second: one line, rewritten in place. */
-export function progressReporter(io: CommandIO, label: string): { tick(done: number, total: number): void; done(): void } {
+export function progressReporter(
+  io: CommandIO,
+  label: string,
+): { tick(done: number, total: number): void; done(): void } {
   const started = Date.now();
   let shown = false;
   let last = 0;

@@ -23,7 +23,11 @@ export function prf(c: Counts): { precision: number; recall: number; f1: number 
 }
 
 /** Set comparison with optional items removed from both sides. */
-export function compareSets(predicted: Iterable<string>, gold: Iterable<string>, optional: Iterable<string> = []): Counts & { missed: string[]; extra: string[] } {
+export function compareSets(
+  predicted: Iterable<string>,
+  gold: Iterable<string>,
+  optional: Iterable<string> = [],
+): Counts & { missed: string[]; extra: string[] } {
   const skip = new Set(optional);
   const p = new Set([...predicted].filter((x) => !skip.has(x)));
   const g = new Set([...gold].filter((x) => !skip.has(x)));

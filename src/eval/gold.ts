@@ -4,7 +4,9 @@ import { loadYamlFile } from '../lexicon/yaml-file.js';
 import type { AgreementKind, MeetingKind } from '../model/types.js';
 import { KgError } from '../util/errors.js';
 
-export type GoldEntities = Partial<Record<'Leader' | 'Person' | 'Country' | 'Location' | 'Organization', string[]>>;
+export type GoldEntities = Partial<
+  Record<'Leader' | 'Person' | 'Country' | 'Location' | 'Organization', string[]>
+>;
 
 export interface GoldMeeting {
   id: string;
@@ -43,9 +45,14 @@ export function loadGoldDir(dir: string): Gold[] {
   try {
     names = readdirSync(dir).filter((n) => n.endsWith('.yaml') || n.endsWith('.yml'));
   } catch (error) {
-    throw new KgError('E_GOLD', `cannot read gold folder: ${(error as NodeJS.ErrnoException).code}`, { file: dir });
+    throw new KgError(
+      'E_GOLD',
+      `cannot read gold folder: ${(error as NodeJS.ErrnoException).code}`,
+      { file: dir },
+    );
   }
-  if (names.length === 0) throw new KgError('E_GOLD', 'no gold files (*.yaml) in folder', { file: dir });
+  if (names.length === 0)
+    throw new KgError('E_GOLD', 'no gold files (*.yaml) in folder', { file: dir });
   return names
     .sort()
     .map((n) => normalize(loadYamlFile<Gold>(join(dir, n), 'gold.schema.json', 'E_GOLD')))

@@ -14,13 +14,18 @@ export function evaluate(goldDir: string, corpusDir: string, lexicon?: Lexicon):
   const golds = loadGoldDir(goldDir);
   const manifest = loadManifest(corpusDir);
   const scores = golds.map((gold) => {
-    const file = ARTICLE_EXTENSIONS.map((ext) => join(corpusDir, `${gold.article}${ext}`)).find((f) => existsSync(f));
-    if (!file) throw new KgError('E_GOLD', `no article ${gold.article} in ${corpusDir}`, { file: join(goldDir, `${gold.article}.yaml`) });
+    const file = ARTICLE_EXTENSIONS.map((ext) => join(corpusDir, `${gold.article}${ext}`)).find(
+      (f) => existsSync(f),
+    );
+    if (!file)
+      throw new KgError('E_GOLD', `no article ${gold.article} in ${corpusDir}`, {
+        file: join(goldDir, `${gold.article}.yaml`),
+      });
     const doc = annotateArticle(readArticle(file, manifest), lexicon);
     return scoreArticle(doc, gold);
   });
   return summarize(scores);
 }
 
-export { formatReport } from './report.js';
 export type { EvalReport } from './report.js';
+export { formatReport } from './report.js';

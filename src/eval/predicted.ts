@@ -22,8 +22,10 @@ const idOf = (key: string): string => key.slice(key.indexOf(':') + 1);
 /** The meetings and agreements of one annotation document, with ids as the gold writes them. */
 export function predictedEvents(doc: AnnotationDocument): PredictedMeeting[] {
   const attrs = new Map<string, NodeAttributes>(doc.nodes.map((n) => [n.key, n.attributes]));
-  const edgesInto = (target: string, type: string) => doc.edges.filter((e) => e.target === target && e.attributes.type === type).map((e) => e.source);
-  const edgesFrom = (source: string, type: string) => doc.edges.filter((e) => e.source === source && e.attributes.type === type).map((e) => e.target);
+  const edgesInto = (target: string, type: string) =>
+    doc.edges.filter((e) => e.target === target && e.attributes.type === type).map((e) => e.source);
+  const edgesFrom = (source: string, type: string) =>
+    doc.edges.filter((e) => e.source === source && e.attributes.type === type).map((e) => e.target);
   return doc.nodes
     .filter((n) => n.attributes.type === 'Meeting')
     .map((n) => {

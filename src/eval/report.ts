@@ -21,7 +21,8 @@ const row = (name: string, c: Counts): Row => ({ name, ...c, ...prf(c) });
 
 /** Micro-averaged figures over all articles, as gold-format.md defines them. */
 export function summarize(scores: ArticleScore[]): EvalReport {
-  const sum = (pick: (s: ArticleScore) => Counts) => scores.reduce((acc, s) => add(acc, pick(s)), zero());
+  const sum = (pick: (s: ArticleScore) => Counts) =>
+    scores.reduce((acc, s) => add(acc, pick(s)), zero());
   const rows: Row[] = [];
   const pooled = zero();
   for (const type of SCORED_TYPES) {
@@ -44,12 +45,33 @@ export function summarize(scores: ArticleScore[]): EvalReport {
       for (const k of Object.keys(acc) as Array<keyof Shares>) acc[k] += s.shares[k];
       return acc;
     },
-    { matched: 0, yearRight: 0, dayKnown: 0, dayRight: 0, kindRight: 0, coarseKindRight: 0, locationGraded: 0, locationRight: 0 },
+    {
+      matched: 0,
+      yearRight: 0,
+      dayKnown: 0,
+      dayRight: 0,
+      kindRight: 0,
+      coarseKindRight: 0,
+      locationGraded: 0,
+      locationRight: 0,
+    },
   );
   const f1 = (name: string) => rows.find((r) => r.name === name)?.f1 ?? 0;
   const summary =
-    (f1('entities (pooled)') + f1('meetings') + f1('agreements') + f1('signatories') + f1('agreement sectors') + f1('meeting sectors')) / 6;
-  return { articles: scores.length, rows, shares, summary, perArticle: scores.map((s) => ({ article: s.article, notes: s.notes })) };
+    (f1('entities (pooled)') +
+      f1('meetings') +
+      f1('agreements') +
+      f1('signatories') +
+      f1('agreement sectors') +
+      f1('meeting sectors')) /
+    6;
+  return {
+    articles: scores.length,
+    rows,
+    shares,
+    summary,
+    perArticle: scores.map((s) => ({ article: s.article, notes: s.notes })),
+  };
 }
 
 const pct = (n: number, d: number) => (d === 0 ? '   -' : `${n}/${d}`);
@@ -59,7 +81,9 @@ export function formatReport(report: EvalReport, verbose = false): string {
   const lines: string[] = [];
   lines.push(`kg eval: ${report.articles} articles`);
   lines.push('');
-  lines.push(`${'part'.padEnd(24)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'tp'.padStart(5)} ${'fp'.padStart(5)} ${'fn'.padStart(5)}`);
+  lines.push(
+    `${'part'.padEnd(24)} ${'P'.padStart(6)} ${'R'.padStart(6)} ${'F1'.padStart(6)} ${'tp'.padStart(5)} ${'fp'.padStart(5)} ${'fn'.padStart(5)}`,
+  );
   for (const r of report.rows) {
     lines.push(
       `${r.name.padEnd(24)} ${r.precision.toFixed(3).padStart(6)} ${r.recall.toFixed(3).padStart(6)} ${r.f1.toFixed(3).padStart(6)} ${String(r.tp).padStart(5)} ${String(r.fp).padStart(5)} ${String(r.fn).padStart(5)}`,
@@ -67,8 +91,12 @@ export function formatReport(report: EvalReport, verbose = false): string {
   }
   const s = report.shares;
   lines.push('');
-  lines.push(`matched meetings: ${s.matched}; year right ${pct(s.yearRight, s.matched)}; day right ${pct(s.dayRight, s.dayKnown)}; kind right ${pct(s.kindRight, s.matched)}; in-person/remote right ${pct(s.coarseKindRight, s.matched)}; location right ${pct(s.locationRight, s.locationGraded)}`);
-  lines.push(`summary (mean F1 of entities, meetings, agreements, signatories, agreement sectors, meeting sectors): ${report.summary.toFixed(3)}`);
+  lines.push(
+    `matched meetings: ${s.matched}; year right ${pct(s.yearRight, s.matched)}; day right ${pct(s.dayRight, s.dayKnown)}; kind right ${pct(s.kindRight, s.matched)}; in-person/remote right ${pct(s.coarseKindRight, s.matched)}; location right ${pct(s.locationRight, s.locationGraded)}`,
+  );
+  lines.push(
+    `summary (mean F1 of entities, meetings, agreements, signatories, agreement sectors, meeting sectors): ${report.summary.toFixed(3)}`,
+  );
   if (verbose) {
     for (const a of report.perArticle) {
       if (a.notes.length === 0) continue;

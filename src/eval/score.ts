@@ -34,16 +34,28 @@ export interface ArticleScore {
 function dateMatches(predicted: string | undefined, gold: GoldMeeting, byYear: boolean): boolean {
   if (!predicted) return false;
   if (byYear) {
-    const years = [gold.date, ...(gold.dates ?? [])].filter(Boolean).map((d) => (d as string).slice(0, 4));
+    const years = [gold.date, ...(gold.dates ?? [])]
+      .filter(Boolean)
+      .map((d) => (d as string).slice(0, 4));
     return years.includes(predicted.slice(0, 4));
   }
-  if (gold.dates && predicted.length === 10 && gold.dates[0] <= predicted && predicted <= gold.dates[1]) return true;
+  if (
+    gold.dates &&
+    predicted.length === 10 &&
+    gold.dates[0] <= predicted &&
+    predicted <= gold.dates[1]
+  )
+    return true;
   if (!gold.date) return false;
   return predicted.length >= gold.date.length && predicted.slice(0, gold.date.length) === gold.date;
 }
 
 /** Maximum bipartite matching (augmenting paths) of predicted to gold items. */
-function bipartite(nPred: number, nGold: number, ok: (p: number, g: number) => boolean): Map<number, number> {
+function bipartite(
+  nPred: number,
+  nGold: number,
+  ok: (p: number, g: number) => boolean,
+): Map<number, number> {
   const goldOf = new Map<number, number>(); // gold -> pred
   const tryAssign = (p: number, seen: Set<number>): boolean => {
     for (let g = 0; g < nGold; g++) {
@@ -62,20 +74,39 @@ function bipartite(nPred: number, nGold: number, ok: (p: number, g: number) => b
 }
 
 /** Pairs of predicted and gold meetings: required gold first, then optional gold. */
-function matchMeetings(pred: PredictedMeeting[], gold: GoldMeeting[], leaders: Set<string>, byYear: boolean): Map<number, number> {
+function matchMeetings(
+  pred: PredictedMeeting[],
+  gold: GoldMeeting[],
+  leaders: Set<string>,
+  byYear: boolean,
+): Map<number, number> {
   const fits = (p: number, g: number): boolean => {
     const gm = gold[g] as GoldMeeting;
     const pm = pred[p] as PredictedMeeting;
-    return gm.participants.filter((x) => leaders.has(x)).every((x) => pm.participants.includes(x)) && dateMatches(pm.date, gm, byYear);
+    return (
+      gm.participants.filter((x) => leaders.has(x)).every((x) => pm.participants.includes(x)) &&
+      dateMatches(pm.date, gm, byYear)
+    );
   };
   const required = bipartite(pred.length, gold.length, (p, g) => !gold[g]?.optional && fits(p, g));
   const rest = pred.map((_, i) => i).filter((p) => !required.has(p));
-  const optional = bipartite(rest.length, gold.length, (i, g) => Boolean(gold[g]?.optional) && fits(rest[i] as number, g) && ![...required.values()].includes(g));
+  const optional = bipartite(
+    rest.length,
+    gold.length,
+    (i, g) =>
+      Boolean(gold[g]?.optional) &&
+      fits(rest[i] as number, g) &&
+      ![...required.values()].includes(g),
+  );
   for (const [i, g] of optional) required.set(rest[i] as number, g);
   return required;
 }
 
-function countMeetings(pred: PredictedMeeting[], gold: GoldMeeting[], pairs: Map<number, number>): Counts {
+function countMeetings(
+  pred: PredictedMeeting[],
+  gold: GoldMeeting[],
+  pairs: Map<number, number>,
+): Counts {
   const c = zero();
   pred.forEach((_, p) => {
     const g = pairs.get(p);
@@ -95,7 +126,10 @@ const sameKind = (p: string, g: string): boolean => {
   return norm(p) === norm(g);
 };
 
-function pairAgreements(pred: PredictedAgreement[], gold: GoldAgreement[]): Array<[number, number]> {
+function pairAgreements(
+  pred: PredictedAgreement[],
+  gold: GoldAgreement[],
+): Array<[number, number]> {
   const candidates: Array<[number, number, number]> = [];
   pred.forEach((pa, p) => {
     gold.forEach((ga, g) => {
@@ -126,21 +160,43 @@ export function scoreArticle(doc: AnnotationDocument, gold: Gold): ArticleScore 
   const notes: string[] = [];
   const entities: ArticleScore['entities'] = {};
   for (const type of SCORED_TYPES) {
-    const predicted = doc.nodes.filter((n) => n.attributes.type === type).map((n) => n.key.slice(type.length + 1));
-    const r = compareSets(predicted, gold.entities?.[type] ?? [], gold.optionalEntities?.[type] ?? []);
+    const predicted = doc.nodes
+      .filter((n) => n.attributes.type === type)
+      .map((n) => n.key.slice(type.length + 1));
+    const r = compareSets(
+      predicted,
+      gold.entities?.[type] ?? [],
+      gold.optionalEntities?.[type] ?? [],
+    );
     entities[type] = r;
     if (r.missed.length) notes.push(`${type} missed: ${r.missed.join(', ')}`);
     if (r.extra.length) notes.push(`${type} extra: ${r.extra.join(', ')}`);
   }
-  const leaders = new Set([...(gold.entities?.Leader ?? []), ...(gold.optionalEntities?.Leader ?? [])]);
+  const leaders = new Set([
+    ...(gold.entities?.Leader ?? []),
+    ...(gold.optionalEntities?.Leader ?? []),
+  ]);
   const pred = predictedEvents(doc);
   const goldMeetings = gold.meetings ?? [];
   const goldAgreements = gold.agreements ?? [];
   const pairs = matchMeetings(pred, goldMeetings, leaders, false);
   const meetings = countMeetings(pred, goldMeetings, pairs);
-  const meetingsByYear = countMeetings(pred, goldMeetings, matchMeetings(pred, goldMeetings, leaders, true));
+  const meetingsByYear = countMeetings(
+    pred,
+    goldMeetings,
+    matchMeetings(pred, goldMeetings, leaders, true),
+  );
 
-  const shares: Shares = { matched: 0, yearRight: 0, dayKnown: 0, dayRight: 0, kindRight: 0, coarseKindRight: 0, locationGraded: 0, locationRight: 0 };
+  const shares: Shares = {
+    matched: 0,
+    yearRight: 0,
+    dayKnown: 0,
+    dayRight: 0,
+    kindRight: 0,
+    coarseKindRight: 0,
+    locationGraded: 0,
+    locationRight: 0,
+  };
   const meetingSectors = zero();
   const agreements = zero();
   const signatories = zero();
@@ -149,7 +205,9 @@ export function scoreArticle(doc: AnnotationDocument, gold: Gold): ArticleScore 
     if (ga.optional) return;
     agreements.fn++;
     signatories.fn += ga.signatories?.length ?? 0;
-    agreementSectors.fn += (ga.sectors ?? []).filter((s) => !ga.optionalSectors?.includes(s)).length;
+    agreementSectors.fn += (ga.sectors ?? []).filter(
+      (s) => !ga.optionalSectors?.includes(s),
+    ).length;
   };
   const extraAll = (pa: PredictedAgreement) => {
     agreements.fp++;
@@ -162,26 +220,40 @@ export function scoreArticle(doc: AnnotationDocument, gold: Gold): ArticleScore 
     if (g === undefined) {
       meetingSectors.fp += pm.sectors.length;
       pm.agreements.forEach(extraAll);
-      notes.push(`meeting extra: ${pm.key} [${pm.participants.join(', ')}] ${pm.date ?? '?'} ${pm.kind ?? '?'}`);
+      notes.push(
+        `meeting extra: ${pm.key} [${pm.participants.join(', ')}] ${pm.date ?? '?'} ${pm.kind ?? '?'}`,
+      );
       return;
     }
     const gm = goldMeetings[g] as GoldMeeting;
     const golds = goldAgreements.filter((a) => a.meeting === gm.id);
     if (!gm.optional) {
       shares.matched++;
-      if (pm.date && [gm.date, ...(gm.dates ?? [])].some((d) => d && d.slice(0, 4) === pm.date?.slice(0, 4))) shares.yearRight++;
+      if (
+        pm.date &&
+        [gm.date, ...(gm.dates ?? [])].some((d) => d && d.slice(0, 4) === pm.date?.slice(0, 4))
+      )
+        shares.yearRight++;
       if (gm.date?.length === 10) {
         shares.dayKnown++;
-        if (pm.date === gm.date || (pm.date?.length === 10 && gm.dates && gm.dates[0] <= pm.date && pm.date <= gm.dates[1])) shares.dayRight++;
+        if (
+          pm.date === gm.date ||
+          (pm.date?.length === 10 && gm.dates && gm.dates[0] <= pm.date && pm.date <= gm.dates[1])
+        )
+          shares.dayRight++;
         else notes.push(`meeting ${gm.id}: day ${pm.date ?? '?'} vs gold ${gm.date}`);
       }
       if (pm.kind === gm.kind) shares.kindRight++;
       else notes.push(`meeting ${gm.id}: kind ${pm.kind} vs gold ${gm.kind}`);
-      if (gm.kind && pm.kind && REMOTE.has(pm.kind) === REMOTE.has(gm.kind)) shares.coarseKindRight++;
+      if (gm.kind && pm.kind && REMOTE.has(pm.kind) === REMOTE.has(gm.kind))
+        shares.coarseKindRight++;
       if (gm.location) {
         shares.locationGraded++;
         if (pm.locations.some((l) => gm.location?.includes(l))) shares.locationRight++;
-        else notes.push(`meeting ${gm.id}: location [${pm.locations.join(', ')}] vs gold [${gm.location.join(', ')}]`);
+        else
+          notes.push(
+            `meeting ${gm.id}: location [${pm.locations.join(', ')}] vs gold [${gm.location.join(', ')}]`,
+          );
       }
       const s = compareSets(pm.sectors, gm.sectors ?? [], gm.optionalSectors ?? []);
       add(meetingSectors, s);
@@ -200,7 +272,10 @@ export function scoreArticle(doc: AnnotationDocument, gold: Gold): ArticleScore 
     golds.forEach((ga, i) => {
       if (!pairedG.has(i)) {
         missAll(ga);
-        if (!ga.optional) notes.push(`agreement missed: ${gm.id} ${ga.kind} [${(ga.signatories ?? []).join(', ')}]`);
+        if (!ga.optional)
+          notes.push(
+            `agreement missed: ${gm.id} ${ga.kind} [${(ga.signatories ?? []).join(', ')}]`,
+          );
       }
     });
     for (const [a, b] of agreementPairs) {
@@ -212,18 +287,37 @@ export function scoreArticle(doc: AnnotationDocument, gold: Gold): ArticleScore 
       add(signatories, sig);
       const sec = compareSets(pa.sectors, ga.sectors ?? [], ga.optionalSectors ?? []);
       add(agreementSectors, sec);
-      if (sig.missed.length || sig.extra.length) notes.push(`agreement ${ga.kind} signatories missed [${sig.missed.join(', ')}] extra [${sig.extra.join(', ')}]`);
-      if (sec.missed.length || sec.extra.length) notes.push(`agreement ${ga.kind} sectors missed [${sec.missed.join(', ')}] extra [${sec.extra.join(', ')}]`);
+      if (sig.missed.length || sig.extra.length)
+        notes.push(
+          `agreement ${ga.kind} signatories missed [${sig.missed.join(', ')}] extra [${sig.extra.join(', ')}]`,
+        );
+      if (sec.missed.length || sec.extra.length)
+        notes.push(
+          `agreement ${ga.kind} sectors missed [${sec.missed.join(', ')}] extra [${sec.extra.join(', ')}]`,
+        );
     }
   });
   const matchedGold = new Set(pairs.values());
   goldMeetings.forEach((gm, g) => {
     if (matchedGold.has(g)) return;
     if (!gm.optional) {
-      meetingSectors.fn += (gm.sectors ?? []).filter((s) => !gm.optionalSectors?.includes(s)).length;
+      meetingSectors.fn += (gm.sectors ?? []).filter(
+        (s) => !gm.optionalSectors?.includes(s),
+      ).length;
       notes.push(`meeting missed: ${gm.id} ${gm.date ?? ''} [${gm.participants.join(', ')}]`);
     }
     goldAgreements.filter((a) => a.meeting === gm.id).forEach(missAll);
   });
-  return { article: gold.article, entities, meetings, meetingsByYear, agreements, signatories, agreementSectors, meetingSectors, shares, notes };
+  return {
+    article: gold.article,
+    entities,
+    meetings,
+    meetingsByYear,
+    agreements,
+    signatories,
+    agreementSectors,
+    meetingSectors,
+    shares,
+    notes,
+  };
 }

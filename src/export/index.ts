@@ -9,7 +9,11 @@ import { writeSvg } from './svg.js';
 import { writeFileAtomic } from './write.js';
 
 /** Every export of `kg build`, each written atomically; returns the files written. */
-export async function writeExports(graph: KgGraph, documents: AnnotationDocument[], outDir: string): Promise<string[]> {
+export async function writeExports(
+  graph: KgGraph,
+  documents: AnnotationDocument[],
+  outDir: string,
+): Promise<string[]> {
   const written: string[] = [];
   const put = (name: string, content: string) => {
     const file = join(outDir, name);
@@ -22,10 +26,12 @@ export async function writeExports(graph: KgGraph, documents: AnnotationDocument
   put('graph.html', await writeHtml(graph));
   const annotations = join(outDir, 'annotations');
   const keep = new Set(documents.map((d) => `${d.article.id}.json`));
-  for (const doc of documents) put(join('annotations', `${doc.article.id}.json`), writeDocumentJson(doc));
+  for (const doc of documents)
+    put(join('annotations', `${doc.article.id}.json`), writeDocumentJson(doc));
   // documents of articles no longer in the corpus would be stale: remove them
   if (existsSync(annotations)) {
-    for (const name of readdirSync(annotations)) if (name.endsWith('.json') && !keep.has(name)) rmSync(join(annotations, name));
+    for (const name of readdirSync(annotations))
+      if (name.endsWith('.json') && !keep.has(name)) rmSync(join(annotations, name));
   }
   return written;
 }

@@ -1,5 +1,5 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { KgError } from '../util/errors.js';
 
 /**
@@ -15,6 +15,10 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     renameSync(tmp, file);
   } catch (error) {
     rmSync(tmp, { force: true });
-    throw new KgError('E_EXPORT', `cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { file });
+    throw new KgError(
+      'E_EXPORT',
+      `cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      { file },
+    );
   }
 }

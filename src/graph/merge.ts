@@ -1,5 +1,10 @@
 import { DirectedGraph } from 'graphology';
-import type { AnnotationDocument, EdgeAttributes, Evidence, NodeAttributes } from '../model/types.js';
+import type {
+  AnnotationDocument,
+  EdgeAttributes,
+  Evidence,
+  NodeAttributes,
+} from '../model/types.js';
 
 export type KgGraph = DirectedGraph<NodeAttributes, EdgeAttributes, { name: string }>;
 
@@ -15,7 +20,9 @@ function evidenceKey(e: Evidence): string {
 function mergeEvidence(into: Evidence[], from: Evidence[]): Evidence[] {
   const seen = new Map(into.map((e) => [evidenceKey(e), e]));
   for (const e of from) if (!seen.has(evidenceKey(e))) seen.set(evidenceKey(e), e);
-  return [...seen.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, e]) => e);
+  return [...seen.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([, e]) => e);
 }
 
 const PRECISION_RANK: Record<string, number> = { year: 1, month: 2, day: 3 };
@@ -30,10 +37,15 @@ function mergeAttributes<T extends NodeAttributes | EdgeAttributes>(a: T, b: T):
   for (const [k, v] of Object.entries(b)) {
     const cur = out[k];
     if (k === 'evidence') out[k] = mergeEvidence(cur as Evidence[], v as Evidence[]);
-    else if (k === 'articles') out[k] = [...new Set([...(cur as string[]), ...(v as string[])])].sort();
+    else if (k === 'articles')
+      out[k] = [...new Set([...(cur as string[]), ...(v as string[])])].sort();
     else if (k === 'confidence') out[k] = Math.max(Number(cur ?? 0), Number(v));
     else if (cur === undefined) out[k] = v;
-    else if (k === 'date' && (PRECISION_RANK[String(b.datePrecision)] ?? 0) > (PRECISION_RANK[String(a.datePrecision)] ?? 0)) {
+    else if (
+      k === 'date' &&
+      (PRECISION_RANK[String(b.datePrecision)] ?? 0) >
+        (PRECISION_RANK[String(a.datePrecision)] ?? 0)
+    ) {
       out.date = v;
       out.datePrecision = b.datePrecision;
       if (b.endDate !== undefined) out.endDate = b.endDate;
@@ -47,17 +59,30 @@ function mergeAttributes<T extends NodeAttributes | EdgeAttributes>(a: T, b: T):
  * attributes and evidence from every article combined. The result does not depend on the
  * order of the documents: they are merged in article-id order.
  */
-export function mergeDocuments(documents: AnnotationDocument[], name = 'Sino-Russian relations'): KgGraph {
+export function mergeDocuments(
+  documents: AnnotationDocument[],
+  name = 'Sino-Russian relations',
+): KgGraph {
   const graph = emptyGraph();
   graph.replaceAttributes({ name });
-  const ordered = [...documents].sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
+  const ordered = [...documents].sort((a, b) =>
+    a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0,
+  );
   for (const doc of ordered) {
     for (const n of doc.nodes) {
-      if (graph.hasNode(n.key)) graph.replaceNodeAttributes(n.key, mergeAttributes(graph.getNodeAttributes(n.key), n.attributes));
+      if (graph.hasNode(n.key))
+        graph.replaceNodeAttributes(
+          n.key,
+          mergeAttributes(graph.getNodeAttributes(n.key), n.attributes),
+        );
       else graph.addNode(n.key, structuredClone(n.attributes));
     }
     for (const e of doc.edges) {
-      if (graph.hasEdge(e.key)) graph.replaceEdgeAttributes(e.key, mergeAttributes(graph.getEdgeAttributes(e.key), e.attributes));
+      if (graph.hasEdge(e.key))
+        graph.replaceEdgeAttributes(
+          e.key,
+          mergeAttributes(graph.getEdgeAttributes(e.key), e.attributes),
+        );
       else graph.addEdgeWithKey(e.key, e.source, e.target, structuredClone(e.attributes));
     }
   }

@@ -36,7 +36,10 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
  * Colour by type, size by weighted degree, positions from ForceAtlas2 started from positions
  * seeded by each node's key, so the layout is the same on every run.
  */
-export function layoutGraph(graph: KgGraph, options: LayoutOptions = {}): { iterations: number; ms: number } {
+export function layoutGraph(
+  graph: KgGraph,
+  options: LayoutOptions = {},
+): { iterations: number; ms: number } {
   const seed = options.seed ?? 42;
   graph.forEachNode((key, attrs) => {
     const h = hash32(key, seed);

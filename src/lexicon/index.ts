@@ -1,9 +1,18 @@
+import { Matcher } from '../annotate/matcher.js';
+import { surfaceTokens } from '../annotate/tokens.js';
 import type { EntityType } from '../model/types.js';
 import { KgError } from '../util/errors.js';
 import { LEXICON_DIR } from '../util/paths.js';
-import type { CaseRule, Layer, LexEntity, Role, Summit, Surface, SurfaceKind, Term } from './types.js';
-import { surfaceTokens } from '../annotate/tokens.js';
-import { Matcher } from '../annotate/matcher.js';
+import type {
+  CaseRule,
+  Layer,
+  LexEntity,
+  Role,
+  Summit,
+  Surface,
+  SurfaceKind,
+  Term,
+} from './types.js';
 import { type LoadedYaml, loadLexiconWithPositions } from './yaml-file.js';
 
 interface NamedData {
@@ -52,7 +61,8 @@ export interface Lexicon {
 export function caseRuleOf(surface: string, kind: SurfaceKind): CaseRule {
   const letters = surface.replace(/[^\p{L}]/gu, '');
   if (kind === 'acronym') return 'exact';
-  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return 'exact';
+  if (letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase())
+    return 'exact';
   const first = surface.trim()[0] ?? '';
   if (kind === 'trigger' || kind === 'role') return 'any';
   return first !== first.toLowerCase() ? 'capital' : 'any';
@@ -98,11 +108,12 @@ function buildLexicon(dir: string): Lexicon {
       const owner = owners.get(id);
       if (owner && owner.key !== target) {
         const { line, column } = origin.file.at(origin.pointer);
-        throw new KgError(
-          'E_LEXICON',
-          `alias '${text}' names both ${owner.key} and ${target}`,
-          { file: origin.file.file, line, column, path: origin.pointer },
-        );
+        throw new KgError('E_LEXICON', `alias '${text}' names both ${owner.key} and ${target}`, {
+          file: origin.file.file,
+          line,
+          column,
+          path: origin.pointer,
+        });
       }
       owners.set(id, { key: target, ...origin });
     }
@@ -119,7 +130,13 @@ function buildLexicon(dir: string): Lexicon {
         type,
         id,
         label: d.name,
-        aliases: [d.name, ...d.names, ...(d.acronyms ?? []), ...(d.short ?? []), ...(d.demonyms ?? [])],
+        aliases: [
+          d.name,
+          ...d.names,
+          ...(d.acronyms ?? []),
+          ...(d.short ?? []),
+          ...(d.demonyms ?? []),
+        ],
       };
       if (d.wikidata) entity.wikidata = d.wikidata;
       if (d.country) entity.country = d.country;
@@ -139,7 +156,10 @@ function buildLexicon(dir: string): Lexicon {
         (list ?? []).forEach((text, i) => {
           if (seen.has(text)) return;
           seen.add(text);
-          const pointer = field === 'names' && i === 0 ? `/${id}/name` : `/${id}/${field}/${field === 'names' ? i - 1 : i}`;
+          const pointer =
+            field === 'names' && i === 0
+              ? `/${id}/name`
+              : `/${id}/${field}/${field === 'names' ? i - 1 : i}`;
           addSurface(text, 'entity', kind, key, { file: loaded as LoadedYaml<unknown>, pointer });
         });
       }
@@ -168,7 +188,8 @@ function buildLexicon(dir: string): Lexicon {
     roleNames.add(role);
     for (const text of new Set(words ?? [])) addSurface(text, 'role', 'role', role);
   }
-  for (const text of new Set(titles.data.personRoles)) addSurface(text, 'personRole', 'role', 'person');
+  for (const text of new Set(titles.data.personRoles))
+    addSurface(text, 'personRole', 'role', 'person');
 
   // event vocabulary: each list becomes surfaces of the 'event' layer, target `<category>[:<kind>]`
   const events = loadLexiconWithPositions<Record<string, unknown>>('events', dir);
@@ -179,7 +200,9 @@ function buildLexicon(dir: string): Lexicon {
       for (const text of new Set(value as string[])) addSurface(text, 'event', 'trigger', category);
     } else if (value && typeof value === 'object') {
       for (const [kind, list] of Object.entries(value as Record<string, unknown>)) {
-        if (Array.isArray(list)) for (const text of new Set(list as string[])) addSurface(text, 'event', 'trigger', `${category}:${kind}`);
+        if (Array.isArray(list))
+          for (const text of new Set(list as string[]))
+            addSurface(text, 'event', 'trigger', `${category}:${kind}`);
         else if (typeof list === 'number') {
           addSurface(kind, 'event', 'trigger', `${category}:${list}`);
           numbers.set(kind.toLowerCase(), list);

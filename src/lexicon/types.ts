@@ -52,7 +52,14 @@ export interface Summit {
   to: string;
   virtual?: boolean;
   /** the kind of a leaders' meeting there when it is not `multilateral_summit` (a visit that included the event) */
-  meetingKind?: 'state_visit' | 'official_visit' | 'working_visit' | 'talks' | 'multilateral_summit' | 'video_call' | 'phone_call';
+  meetingKind?:
+    | 'state_visit'
+    | 'official_visit'
+    | 'working_visit'
+    | 'talks'
+    | 'multilateral_summit'
+    | 'video_call'
+    | 'phone_call';
   note?: string;
 }
 

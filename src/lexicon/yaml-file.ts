@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { type Document, isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { KgError } from '../util/errors.js';
 import { LEXICON_DIR } from '../util/paths.js';
 import { describeError, pickErrors, validator } from '../util/schema.js';
 
 /** Line and column (1-based) of the YAML node at a JSON pointer, or of the nearest ancestor found. */
-export function locate(doc: Document, lines: LineCounter, pointer: string): { line: number; column: number } {
+export function locate(
+  doc: Document,
+  lines: LineCounter,
+  pointer: string,
+): { line: number; column: number } {
   const segments = pointer
     .split('/')
     .slice(1)
@@ -15,7 +19,9 @@ export function locate(doc: Document, lines: LineCounter, pointer: string): { li
   let range = (doc.contents as Node | null)?.range;
   for (const segment of segments) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === segment);
+      const pair = node.items.find(
+        (p) => String((p.key as { value?: unknown })?.value ?? p.key) === segment,
+      );
       if (!pair) break;
       range = (pair.key as Node | null)?.range ?? range;
       node = pair.value;
@@ -60,23 +66,37 @@ export function loadYamlWithPositions<T>(
   try {
     source = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new KgError(errorCode, `cannot read: ${(error as NodeJS.ErrnoException).code ?? error}`, { file: shown });
+    throw new KgError(errorCode, `cannot read: ${(error as NodeJS.ErrnoException).code ?? error}`, {
+      file: shown,
+    });
   }
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   const syntax = doc.errors[0];
   if (syntax) {
     const pos = lines.linePos(syntax.pos[0]);
-    throw new KgError(errorCode, `YAML syntax: ${syntax.message.split('\n')[0]}`, { file: shown, line: pos.line, column: pos.col });
+    throw new KgError(errorCode, `YAML syntax: ${syntax.message.split('\n')[0]}`, {
+      file: shown,
+      line: pos.line,
+      column: pos.col,
+    });
   }
   const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
   const validate = validator(schemaName);
   if (!validate(data)) {
     const [error] = pickErrors(validate.errors);
     if (error) {
-      const pointer = error.keyword === 'propertyNames' ? `${error.instancePath}/${String((error.params as { propertyName?: string }).propertyName)}` : error.instancePath;
+      const pointer =
+        error.keyword === 'propertyNames'
+          ? `${error.instancePath}/${String((error.params as { propertyName?: string }).propertyName)}`
+          : error.instancePath;
       const { line, column } = locate(doc, lines, pointer);
-      throw new KgError(errorCode, describeError(error), { file: shown, line, column, path: pointer || '/' });
+      throw new KgError(errorCode, describeError(error), {
+        file: shown,
+        line,
+        column,
+        path: pointer || '/',
+      });
     }
   }
   return { data: data as T, file: shown, at: (pointer) => locate(doc, lines, pointer) };
@@ -87,7 +107,9 @@ export function loadLexiconFile<T>(name: string, dir: string = LEXICON_DIR): T {
   return loadYamlFile<T>(join(dir, `${name}.yaml`), `lexicon/${name}.schema.json`);
 }
 
-export function loadLexiconWithPositions<T>(name: string, dir: string = LEXICON_DIR): LoadedYaml<T> {
+export function loadLexiconWithPositions<T>(
+  name: string,
+  dir: string = LEXICON_DIR,
+): LoadedYaml<T> {
   return loadYamlWithPositions<T>(join(dir, `${name}.yaml`), `lexicon/${name}.schema.json`);
 }
-

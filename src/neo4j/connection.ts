@@ -163,8 +163,8 @@ async function connect(config: Neo4jConfig, options: ConnectOptions): Promise<Dr
 }
 
 /**
- * Opens a driver and one session, runs `work`, and closes both in `finally`;
- * an error while closing never replaces the error `work` threw.
+ * Opens a driver and one session, runs `work`, and closes both whether it
+ * succeeded or not; an error while closing never replaces the error `work` threw.
  */
 export async function withNeo4j<T>(
   config: Neo4jConfig,

@@ -37,7 +37,7 @@ export function deleteRelationshipsQuery(
     'UNWIND $rows AS row',
     `MATCH (s:${assertNodeLabel(sourceLabel)} {key: row.source})-[r:${assertEdgeType(type)}]->(t:${assertNodeLabel(targetLabel)} {key: row.target})`,
     'DELETE r',
-    'RETURN count(*) AS count',
+    'RETURN count(*) AS total',
   ].join('\n');
 }
 
@@ -46,7 +46,7 @@ export function deleteNodesQuery(label: string): string {
     'UNWIND $keys AS key',
     `MATCH (n:${assertNodeLabel(label)} {key: key})`,
     'DETACH DELETE n',
-    'RETURN count(*) AS count',
+    'RETURN count(*) AS total',
   ].join('\n');
 }
 
@@ -61,7 +61,7 @@ export async function deleteNodes(
   const query = deleteNodesQuery(label);
   for (const part of batches(keys, batchSize)) {
     const result = await runner.write(query, { keys: part }, `deleting ${label} nodes`);
-    deleted += toCount(result[0]?.count ?? 0);
+    deleted += toCount(result[0]?.total ?? 0);
   }
   return deleted;
 }
@@ -98,7 +98,7 @@ async function pruneRelationships(
       const query = deleteRelationshipsQuery(type, sourceLabel, targetLabel);
       for (const part of batches(list, batchSize)) {
         const result = await runner.write(query, { rows: part }, `pruning ${type} relationships`);
-        deleted += toCount(result[0]?.count ?? 0);
+        deleted += toCount(result[0]?.total ?? 0);
       }
     }
   }

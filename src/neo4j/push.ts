@@ -76,7 +76,7 @@ async function runStatement(
     if (status !== 'created' && status !== 'updated' && status !== 'unchanged') {
       throw new KgError('E_NEO4J_QUERY', `${doing}: unexpected status ${JSON.stringify(status)}`);
     }
-    const n = toCount(row.count);
+    const n = toCount(row.total);
     counts[status] += n;
     seen += n;
   }

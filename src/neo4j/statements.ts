@@ -72,7 +72,7 @@ export function nodeMergeQuery(label: string): string {
     `MERGE (n:${l} {key: row.key})`,
     "WITH n, row, CASE WHEN NOT existed THEN 'created' WHEN oldHash = row.props.`_hash` THEN 'unchanged' ELSE 'updated' END AS status",
     "FOREACH (ignored IN CASE WHEN status = 'unchanged' THEN [] ELSE [1] END | SET n = row.props)",
-    'RETURN status, count(*) AS count',
+    'RETURN status, count(*) AS total',
   ].join('\n');
 }
 
@@ -95,7 +95,7 @@ export function relationshipMergeQuery(
     `MERGE (s)-[r:${t}]->(t)`,
     "WITH r, row, CASE WHEN size(hashes) = 0 THEN 'created' WHEN row.props.`_hash` IN hashes THEN 'unchanged' ELSE 'updated' END AS status",
     "FOREACH (ignored IN CASE WHEN status = 'unchanged' THEN [] ELSE [1] END | SET r = row.props)",
-    'RETURN status, count(*) AS count',
+    'RETURN status, count(*) AS total',
   ].join('\n');
 }
 

@@ -52,7 +52,10 @@ export function buildGraph(corpusDir: string, options: BuildOptions = {}): Build
   const graph = mergeDocuments(documents);
   timings.merge = performance.now() - t;
   if (options.layout !== false) {
-    const layout = layoutGraph(graph, options.iterations !== undefined ? { iterations: options.iterations } : {});
+    const layout = layoutGraph(
+      graph,
+      options.iterations !== undefined ? { iterations: options.iterations } : {},
+    );
     timings.layout = layout.ms;
   }
   return { graph, documents, invalid, warnings, timings };

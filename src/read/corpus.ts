@@ -22,10 +22,16 @@ export function listArticles(corpusDir: string): string[] {
   try {
     entries = readdirSync(corpusDir);
   } catch (error) {
-    throw new KgError('E_INPUT', `cannot read corpus folder: ${(error as NodeJS.ErrnoException).code}`, { file: corpusDir });
+    throw new KgError(
+      'E_INPUT',
+      `cannot read corpus folder: ${(error as NodeJS.ErrnoException).code}`,
+      { file: corpusDir },
+    );
   }
   return entries
-    .filter((name) => ARTICLE_EXTENSIONS.includes(extname(name).toLowerCase()) && !name.startsWith('.'))
+    .filter(
+      (name) => ARTICLE_EXTENSIONS.includes(extname(name).toLowerCase()) && !name.startsWith('.'),
+    )
     .sort()
     .map((name) => join(corpusDir, name));
 }
@@ -38,7 +44,8 @@ export function readArticle(file: string, manifest: Manifest = {}): ArticleInput
   } catch (error) {
     throw new KgError('E_INPUT', `cannot read: ${(error as NodeJS.ErrnoException).code}`, { file });
   }
-  if (stats.isDirectory()) throw new KgError('E_INPUT', 'is a directory, not an article file', { file });
+  if (stats.isDirectory())
+    throw new KgError('E_INPUT', 'is a directory, not an article file', { file });
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -56,7 +63,10 @@ export function readArticle(file: string, manifest: Manifest = {}): ArticleInput
 }
 
 /** Every readable article of a corpus folder; unreadable ones become warnings. */
-export function readCorpus(corpusDir: string): { articles: ArticleInput[]; warnings: InputWarning[] } {
+export function readCorpus(corpusDir: string): {
+  articles: ArticleInput[];
+  warnings: InputWarning[];
+} {
   const manifest = loadManifest(corpusDir);
   const articles: ArticleInput[] = [];
   const warnings: InputWarning[] = [];

@@ -10,7 +10,10 @@ const CLOSE = /\r?\n---[ \t]*(\r?\n|$)/;
  * YAML front matter at the top of an article (`---` … `---`). Returns its metadata and where the
  * article body starts; offsets stay those of the whole file.
  */
-export function readFrontMatter(text: string, file: string): { meta: Omit<ArticleMeta, 'id'>; bodyStart: number } {
+export function readFrontMatter(
+  text: string,
+  file: string,
+): { meta: Omit<ArticleMeta, 'id'>; bodyStart: number } {
   const open = FENCE.exec(text);
   if (!open) return { meta: {}, bodyStart: 0 };
   const rest = text.slice(open[0].length);
@@ -20,7 +23,10 @@ export function readFrontMatter(text: string, file: string): { meta: Omit<Articl
   try {
     data = parse(rest.slice(0, close.index));
   } catch (error) {
-    throw new KgError('E_INPUT', `front matter: ${(error as Error).message.split('\n')[0]}`, { file, line: 2 });
+    throw new KgError('E_INPUT', `front matter: ${(error as Error).message.split('\n')[0]}`, {
+      file,
+      line: 2,
+    });
   }
   const validate = validator('manifest.schema.json');
   if (!validate({ article: data })) {
@@ -30,5 +36,8 @@ export function readFrontMatter(text: string, file: string): { meta: Omit<Articl
       path: error?.instancePath.replace('/article', '') || '/',
     });
   }
-  return { meta: (data ?? {}) as Omit<ArticleMeta, 'id'>, bodyStart: open[0].length + close.index + close[0].length };
+  return {
+    meta: (data ?? {}) as Omit<ArticleMeta, 'id'>,
+    bodyStart: open[0].length + close.index + close[0].length,
+  };
 }

@@ -11,7 +11,8 @@ export interface Line {
 }
 
 const SENTENCE_END = /[.!?…"”'’)\]]\s*$/u;
-const CAPTION = /(\bfoto\s*:|\[photo|\(photo|\bphoto\s*:|\bilustrasi\b|\(foto\b|\bvia reuters\b|\(from [a-z]+ video\)|\b(afp|reuters|antara|ap)\/)/iu;
+const CAPTION =
+  /(\bfoto\s*:|\[photo|\(photo|\bphoto\s*:|\bilustrasi\b|\(foto\b|\bvia reuters\b|\(from [a-z]+ video\)|\b(afp|reuters|antara|ap)\/)/iu;
 
 function words(text: string): number {
   return text.split(/\s+/u).filter(Boolean).length;
@@ -44,7 +45,10 @@ export function classifyLines(text: string, bodyStart = 0): Line[] {
   let pendingBylineValue = false;
   let seenContent = false;
   for (const { start, end } of raw) {
-    const content = text.slice(start, end).replace(/^\uFEFF/, '').trim();
+    const content = text
+      .slice(start, end)
+      .replace(/^\uFEFF/, '')
+      .trim();
     if (content === '') {
       out.push({ start, end, zone: 'body', rule: 'blank' });
       continue;

@@ -30,7 +30,12 @@ export class KgError extends Error {
   readonly code: KgErrorCode;
   readonly place: KgErrorPlace;
 
-  constructor(code: KgErrorCode, message: string, place: KgErrorPlace = {}, options?: ErrorOptions) {
+  constructor(
+    code: KgErrorCode,
+    message: string,
+    place: KgErrorPlace = {},
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.code = code;
     this.place = place;

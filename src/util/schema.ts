@@ -44,9 +44,11 @@ export function validator(name: string): ValidateFunction {
 /** ajv's message with the offending property or value spelled out. */
 export function describeError(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
-  if (error.keyword === 'additionalProperties') return `unknown field '${params.additionalProperty}'`;
+  if (error.keyword === 'additionalProperties')
+    return `unknown field '${params.additionalProperty}'`;
   if (error.keyword === 'required') return `missing required field '${params.missingProperty}'`;
-  if (error.keyword === 'enum') return `${error.message}: ${(params.allowedValues as unknown[]).join(', ')}`;
+  if (error.keyword === 'enum')
+    return `${error.message}: ${(params.allowedValues as unknown[]).join(', ')}`;
   if (error.keyword === 'propertyNames') return `invalid key '${params.propertyName}'`;
   return error.message ?? error.keyword;
 }
@@ -56,5 +58,7 @@ export function pickErrors(errors: ErrorObject[] | null | undefined): ErrorObjec
   if (!errors) return [];
   // propertyNames errors come in pairs (the inner pattern error and the wrapper); keep the wrapper.
   const filtered = errors.filter((e) => !e.propertyName);
-  return filtered.sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length);
+  return filtered.sort(
+    (a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length,
+  );
 }

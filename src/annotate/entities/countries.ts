@@ -15,7 +15,12 @@ export function annotateCountries(ctx: ArticleContext): EntityFindings {
       const tok = toks[i];
       if (!tok) break;
       const inner = ctx.lexicon.matcher.match(ctx.text, tok.start, org.end).get('entity') ?? [];
-      const country = inner.find((m) => m.start === tok.start && m.surface.target.startsWith('Country:') && m.surface.kind !== 'short');
+      const country = inner.find(
+        (m) =>
+          m.start === tok.start &&
+          m.surface.target.startsWith('Country:') &&
+          m.surface.kind !== 'short',
+      );
       if (!country) continue;
       const key = country.surface.target;
       const found: Mention = {

@@ -7,9 +7,38 @@ import { officeAt, officeHolder } from './offices.js';
 
 const ANNOTATOR = 'leaders';
 /** A title after these words is someone else's ("Wakil Presiden", "mantan Presiden"). */
-const NOT_HOLDER = new Set(['wakil', 'vice', 'deputy', 'mantan', 'former', 'eks', 'ex', 'calon', 'candidate', 'late', 'almarhum', 'mendiang', 'sekretaris', 'asisten', 'assistant', 'penasihat', 'adviser', 'advisor', 'istri', 'wife', 'putra', 'putri']);
+const NOT_HOLDER = new Set([
+  'wakil',
+  'vice',
+  'deputy',
+  'mantan',
+  'former',
+  'eks',
+  'ex',
+  'calon',
+  'candidate',
+  'late',
+  'almarhum',
+  'mendiang',
+  'sekretaris',
+  'asisten',
+  'assistant',
+  'penasihat',
+  'adviser',
+  'advisor',
+  'istri',
+  'wife',
+  'putra',
+  'putri',
+]);
 
-function mention(ctx: ArticleContext, m: SentenceMatch, key: string, label: string, rule: string): Mention {
+function mention(
+  ctx: ArticleContext,
+  m: SentenceMatch,
+  key: string,
+  label: string,
+  rule: string,
+): Mention {
   return {
     key,
     type: 'Leader',
@@ -35,20 +64,27 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
   const leads: LeadsFact[] = [];
   const entityMatches = ctx.matches.entity;
   const fullNamed = new Set(
-    entityMatches.filter((m) => m.surface.kind === 'name' && m.surface.target.startsWith('Leader:')).map((m) => m.surface.target),
+    entityMatches
+      .filter((m) => m.surface.kind === 'name' && m.surface.target.startsWith('Leader:'))
+      .map((m) => m.surface.target),
   );
   // every entity named in full, for resolving ambiguous short forms of any type
-  const namedInFull = new Set(entityMatches.filter((m) => m.surface.kind !== 'short').map((m) => m.surface.target));
+  const namedInFull = new Set(
+    entityMatches.filter((m) => m.surface.kind !== 'short').map((m) => m.surface.target),
+  );
 
   for (const m of entityMatches) {
     const target = m.surface.target;
     if (!target.startsWith('Leader:')) continue;
     if (m.surface.kind !== 'short') {
-      mentions.push(mention(ctx, m, target, lexicon.entities.get(target)?.label ?? target, m.surface.kind));
+      mentions.push(
+        mention(ctx, m, target, lexicon.entities.get(target)?.label ?? target, m.surface.kind),
+      );
       continue;
     }
     const key = resolveShort(m.alternatives, namedInFull, fullNamed);
-    if (key?.startsWith('Leader:')) mentions.push(mention(ctx, m, key, lexicon.entities.get(key)?.label ?? key, 'short'));
+    if (key?.startsWith('Leader:'))
+      mentions.push(mention(ctx, m, key, lexicon.entities.get(key)?.label ?? key, 'short'));
   }
 
   // titles: role word + country, in either order
@@ -77,19 +113,38 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
       (e) =>
         e.sentence === role.sentence &&
         e.surface.target.startsWith('Leader:') &&
-        (e.first === afterIdx || (e.first === afterIdx && /^,?\s*$/.test(text.slice(spanEnd, e.start)))) &&
+        (e.first === afterIdx ||
+          (e.first === afterIdx && /^,?\s*$/.test(text.slice(spanEnd, e.start)))) &&
         /^[\s,]*$/.test(text.slice(spanEnd, e.start)),
     );
     if (named) {
-      const key = named.surface.kind === 'short' ? resolveShort(named.alternatives, namedInFull, fullNamed) : named.surface.target;
+      const key =
+        named.surface.kind === 'short'
+          ? resolveShort(named.alternatives, namedInFull, fullNamed)
+          : named.surface.target;
       if (key?.startsWith('Leader:')) {
-        const office = officeAt(lexicon.entities.get(key) ?? { key, type: 'Leader', id: '', label: '', aliases: [] }, ctx.anchor);
-        leads.push({ leader: key, country: iso, role: office?.role ?? role.surface.target, start: spanStart, end: named.end, text: text.slice(spanStart, named.end), rule: 'title+name' });
+        const office = officeAt(
+          lexicon.entities.get(key) ?? { key, type: 'Leader', id: '', label: '', aliases: [] },
+          ctx.anchor,
+        );
+        leads.push({
+          leader: key,
+          country: iso,
+          role: office?.role ?? role.surface.target,
+          start: spanStart,
+          end: named.end,
+          text: text.slice(spanStart, named.end),
+          rule: 'title+name',
+        });
       }
       continue;
     }
     // a leader the lexicon does not know, named right after a head-of-state title
-    if (after && role.surface.target !== 'leader' && /^[\s,]*$/.test(text.slice(spanEnd, after.start))) {
+    if (
+      after &&
+      role.surface.target !== 'leader' &&
+      /^[\s,]*$/.test(text.slice(spanEnd, after.start))
+    ) {
       const covered = coveredTokens(ctx, role.sentence, entityMatches);
       const name = nameAt(ctx, role.sentence, afterIdx, covered);
       if (name) {
@@ -110,7 +165,15 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
           rule: 'title+unknown-name',
           attributes: { country: iso, role: role.surface.target },
         });
-        leads.push({ leader: key, country: iso, role: role.surface.target, start: spanStart, end: last.end, text: text.slice(spanStart, last.end), rule: 'title+unknown-name' });
+        leads.push({
+          leader: key,
+          country: iso,
+          role: role.surface.target,
+          start: spanStart,
+          end: last.end,
+          text: text.slice(spanStart, last.end),
+          rule: 'title+unknown-name',
+        });
         continue;
       }
     }
@@ -129,7 +192,15 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
       annotator: ANNOTATOR,
       rule: 'title+date',
     });
-    leads.push({ leader: holder.leader.key, country: iso, role: holder.role, start: spanStart, end: spanEnd, text: titleText, rule: 'title+date' });
+    leads.push({
+      leader: holder.leader.key,
+      country: iso,
+      role: holder.role,
+      start: spanStart,
+      end: spanEnd,
+      text: titleText,
+      rule: 'title+date',
+    });
   }
   return { mentions, leads };
 }
@@ -144,9 +215,15 @@ function titleCountry(
   for (const c of countries) {
     const gap = ctx.text.slice(role.end, c.start);
     if (c.first === role.last + 1 && /^\s+$/.test(gap)) return { match: c };
-    if (c.first === role.last + 2 && /^\s+(of|dari)\s+$/i.test(gap) && /^(of|dari)$/i.test(toks[role.last + 1]?.norm ?? '')) return { match: c };
+    if (
+      c.first === role.last + 2 &&
+      /^\s+(of|dari)\s+$/i.test(gap) &&
+      /^(of|dari)$/i.test(toks[role.last + 1]?.norm ?? '')
+    )
+      return { match: c };
     const back = ctx.text.slice(c.end, role.start);
-    if (c.last === role.first - 1 && /^\s+$/.test(back) && c.surface.kind !== 'acronym') return { match: c };
+    if (c.last === role.first - 1 && /^\s+$/.test(back) && c.surface.kind !== 'acronym')
+      return { match: c };
     if (c.last === role.first - 2 && /^['’]s\s+$/.test(back)) return { match: c };
   }
   return undefined;
@@ -156,7 +233,11 @@ function titleCountry(
  * An ambiguous short form resolves to the one candidate named in full in the article, or to
  * its only candidate; otherwise it stays unresolved.
  */
-export function resolveShort(alternatives: Surface[], namedInFull: Set<string>, preferred?: Set<string>): string | undefined {
+export function resolveShort(
+  alternatives: Surface[],
+  namedInFull: Set<string>,
+  preferred?: Set<string>,
+): string | undefined {
   const targets = [...new Set(alternatives.map((s) => s.target))];
   if (targets.length === 1) return targets[0];
   const inArticle = targets.filter((t) => namedInFull.has(t) || preferred?.has(t));

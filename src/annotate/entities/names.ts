@@ -4,13 +4,87 @@ import type { Token } from '../tokens.js';
 /** Words that look like names when capitalized but are not (calendar, titles, function words). */
 const NOT_NAME = new Set(
   [
-    'presiden', 'president', 'menteri', 'minister', 'perdana', 'prime', 'wakil', 'vice', 'deputy', 'juru', 'bicara',
-    'the', 'dan', 'and', 'di', 'ke', 'dari', 'of', 'in', 'on', 'at', 'yang', 'untuk', 'for', 'with', 'dengan',
-    'senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu', 'minggu', 'monday', 'tuesday', 'wednesday', 'thursday',
-    'friday', 'saturday', 'sunday', 'januari', 'februari', 'maret', 'april', 'mei', 'juni', 'juli', 'agustus',
-    'september', 'oktober', 'november', 'desember', 'january', 'february', 'march', 'may', 'june', 'july',
-    'august', 'october', 'december', 'pada', 'ini', 'itu', 'said', 'says', 'kata', 'mengatakan', 'menurut',
-    'sementara', 'namun', 'tetapi', 'but', 'however', 'wib', 'wita', 'wit', 'foto', 'photo', 'sumber', 'editor',
+    'presiden',
+    'president',
+    'menteri',
+    'minister',
+    'perdana',
+    'prime',
+    'wakil',
+    'vice',
+    'deputy',
+    'juru',
+    'bicara',
+    'the',
+    'dan',
+    'and',
+    'di',
+    'ke',
+    'dari',
+    'of',
+    'in',
+    'on',
+    'at',
+    'yang',
+    'untuk',
+    'for',
+    'with',
+    'dengan',
+    'senin',
+    'selasa',
+    'rabu',
+    'kamis',
+    'jumat',
+    'sabtu',
+    'minggu',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+    'januari',
+    'februari',
+    'maret',
+    'april',
+    'mei',
+    'juni',
+    'juli',
+    'agustus',
+    'september',
+    'oktober',
+    'november',
+    'desember',
+    'january',
+    'february',
+    'march',
+    'may',
+    'june',
+    'july',
+    'august',
+    'october',
+    'december',
+    'pada',
+    'ini',
+    'itu',
+    'said',
+    'says',
+    'kata',
+    'mengatakan',
+    'menurut',
+    'sementara',
+    'namun',
+    'tetapi',
+    'but',
+    'however',
+    'wib',
+    'wita',
+    'wit',
+    'foto',
+    'photo',
+    'sumber',
+    'editor',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -28,7 +102,12 @@ function isCapitalized(text: string, t: Token): boolean {
  * A person's name starting at token `i` of sentence `s`: 2 to 4 capitalized tokens joined by
  * spaces or hyphens, none of them a lexicon entity. Returns [first, last] token indexes.
  */
-export function nameAt(ctx: ArticleContext, s: number, i: number, covered: Set<number>): [number, number] | undefined {
+export function nameAt(
+  ctx: ArticleContext,
+  s: number,
+  i: number,
+  covered: Set<number>,
+): [number, number] | undefined {
   const toks = ctx.tokens[s] ?? [];
   let j = i;
   while (j < toks.length && j - i < 4) {
@@ -46,7 +125,11 @@ export function nameAt(ctx: ArticleContext, s: number, i: number, covered: Set<n
 }
 
 /** Starts of tokens covered by entity-layer matches of a sentence. */
-export function coveredTokens(ctx: ArticleContext, s: number, matches: SentenceMatch[]): Set<number> {
+export function coveredTokens(
+  ctx: ArticleContext,
+  s: number,
+  matches: SentenceMatch[],
+): Set<number> {
   const covered = new Set<number>();
   const toks = ctx.tokens[s] ?? [];
   for (const m of matches) {

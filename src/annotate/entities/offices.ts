@@ -1,14 +1,23 @@
 import type { LexEntity, Role } from '../../lexicon/types.js';
 
 /** Heads of state first: what "the leader of X" means when no role is named. */
-const LEADER_ROLES: Role[] = ['president', 'supreme_leader', 'general_secretary', 'chairman', 'king', 'chancellor', 'prime_minister'];
+const LEADER_ROLES: Role[] = [
+  'president',
+  'supreme_leader',
+  'general_secretary',
+  'chairman',
+  'king',
+  'chancellor',
+  'prime_minister',
+];
 const HEAD_OF_GOVERNMENT: Role[] = ['prime_minister', 'chancellor'];
 
 function holds(leader: LexEntity, country: string, roles: Role[], date: string): Role | undefined {
   for (const role of roles) {
     for (const t of leader.terms ?? []) {
       if (t.country !== country || t.role !== role) continue;
-      if (t.from <= date && (t.to === undefined || date <= t.to)) return role;
+      // `to` is the handover day: the successor holds the office from then on
+      if (t.from <= date && (t.to === undefined || date < t.to)) return role;
     }
   }
   return undefined;
@@ -40,9 +49,14 @@ export function officeHolder(
 }
 
 /** Any role the leader held in any country on the date. */
-export function officeAt(leader: LexEntity, date: string | undefined): { country: string; role: Role } | undefined {
+export function officeAt(
+  leader: LexEntity,
+  date: string | undefined,
+): { country: string; role: Role } | undefined {
   const terms = leader.terms ?? [];
-  const current = date ? terms.filter((t) => t.from <= date && (t.to === undefined || date <= t.to)) : [];
+  const current = date
+    ? terms.filter((t) => t.from <= date && (t.to === undefined || date <= t.to))
+    : [];
   const pick = current[0] ?? terms.at(-1);
   return pick ? { country: pick.country, role: pick.role } : undefined;
 }

@@ -3,17 +3,23 @@ import type { EntityFindings, Mention } from '../mention.js';
 
 /** Sector trigger words; whether a sector is tied to a meeting is the events annotators' call. */
 export function annotateSectors(ctx: ArticleContext): EntityFindings {
-  const mentions: Mention[] = ctx.matches.sector.map((m) => ({
-    key: m.surface.target,
-    type: 'Sector',
-    label: ctx.lexicon.entities.get(m.surface.target)?.label ?? m.surface.target,
-    start: m.start,
-    end: m.end,
-    text: ctx.text.slice(m.start, m.end),
-    sentence: m.sentence,
-    zone: m.zone,
-    annotator: 'sectors',
-    rule: 'trigger',
-  }));
+  // sector words inside a name are not sectors ("Dewan Keamanan PBB", "Badan Energi Atom Internasional")
+  const names = ctx.matches.entity;
+  const insideName = (m: { start: number; end: number }) =>
+    names.some((e) => e.start <= m.start && m.end <= e.end);
+  const mentions: Mention[] = ctx.matches.sector
+    .filter((m) => m.surface.target !== 'Sector:not_sector' && !insideName(m))
+    .map((m) => ({
+      key: m.surface.target,
+      type: 'Sector',
+      label: ctx.lexicon.entities.get(m.surface.target)?.label ?? m.surface.target,
+      start: m.start,
+      end: m.end,
+      text: ctx.text.slice(m.start, m.end),
+      sentence: m.sentence,
+      zone: m.zone,
+      annotator: 'sectors',
+      rule: 'trigger',
+    }));
   return { mentions, leads: [] };
 }

@@ -23,14 +23,19 @@ const FAMILY = (k: AgreementKind): string => (k === 'declaration' ? 'joint_state
 const REFERENCE_AFTER = /^(\s+\p{L}+){0,3}?\s+(itu|tersebut|ini)\b/u;
 const REFERENCE_BEFORE = /\b(the|these|those|this|that|such)(\s+\p{L}+)?\s+$/iu;
 const HISTORY = /\b\d+\s+(tahun|years)\s+(yang\s+)?(lalu|silam|ago)\b/iu;
-const CLAUSE_START = /(,|;|\bketika\b|\bsaat\b|\bsementara\b|\bwhen\b|\bwhile\b|\bas\b|\bsetelah\b|\bafter\b|\bbahwa\b|\bthat\b)/giu;
+const CLAUSE_START =
+  /(,|;|\bketika\b|\bsaat\b|\bsementara\b|\bwhen\b|\bwhile\b|\bas\b|\bsetelah\b|\bafter\b|\bbahwa\b|\bthat\b)/giu;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   map.set(key, [...(map.get(key) ?? []), value]);
 }
 
 /** A count right before the document noun: "enam nota kesepahaman", "14 pernyataan", "more than 30 deals". */
-function countBefore(ctx: ArticleContext, f: SentenceFacts, doc: SentenceMatch): number | undefined {
+function countBefore(
+  ctx: ArticleContext,
+  f: SentenceFacts,
+  doc: SentenceMatch,
+): number | undefined {
   const toks = ctx.tokens[f.index] ?? [];
   for (let k = doc.first - 1; k >= Math.max(0, doc.first - 2); k--) {
     const t = toks[k];
@@ -43,23 +48,42 @@ function countBefore(ctx: ArticleContext, f: SentenceFacts, doc: SentenceMatch):
 }
 
 function vagueBefore(ctx: ArticleContext, f: SentenceFacts, doc: SentenceMatch): boolean {
-  return matchesOf(f, 'vague').some((v) => v.end <= doc.start && ctx.text.slice(v.end, doc.start).split(/\s+/u).filter(Boolean).length <= 2);
+  return matchesOf(f, 'vague').some(
+    (v) =>
+      v.end <= doc.start &&
+      ctx.text.slice(v.end, doc.start).split(/\s+/u).filter(Boolean).length <= 2,
+  );
 }
 
 /** Parties named in the clause before the signing word, or after "oleh"/"by" for passives. */
-function signatoriesOf(ctx: ArticleContext, f: SentenceFacts, signing: SentenceMatch, meeting?: MeetingEvent): Map<string, Mention[]> {
+function signatoriesOf(
+  ctx: ArticleContext,
+  f: SentenceFacts,
+  signing: SentenceMatch,
+  meeting?: MeetingEvent,
+): Map<string, Mention[]> {
   const out = new Map<string, Mention[]>();
   const before = ctx.text.slice(f.start, signing.start);
   let clauseStart = f.start;
-  for (const m of before.matchAll(CLAUSE_START)) clauseStart = f.start + (m.index ?? 0) + m[0].length;
-  const witnesses = matchesOf(f, 'witness').some((a) => a.start >= clauseStart && a.end <= signing.start);
+  for (const m of before.matchAll(CLAUSE_START))
+    clauseStart = f.start + (m.index ?? 0) + m[0].length;
+  const witnesses = matchesOf(f, 'witness').some(
+    (a) => a.start >= clauseStart && a.end <= signing.start,
+  );
   if (witnesses) return out;
   const parties = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries].filter(
     (m) => m.start >= clauseStart && m.end <= signing.start && m.rule !== 'inside-organization',
   );
   // a country right before an organization or person is an adjective ("penyiar publik Rusia VGTRK")
   const named = parties.filter(
-    (m) => m.type !== 'Country' || !parties.some((o) => o.type !== 'Country' && o.start > m.end && /^\s*(\(\s*)?$/u.test(ctx.text.slice(m.end, o.start))),
+    (m) =>
+      m.type !== 'Country' ||
+      !parties.some(
+        (o) =>
+          o.type !== 'Country' &&
+          o.start > m.end &&
+          /^\s*(\(\s*)?$/u.test(ctx.text.slice(m.end, o.start)),
+      ),
   );
   for (const m of named) push(out, m.key, m);
   const passive = /^(di|ter)/iu.test(ctx.text.slice(signing.start, signing.end));
@@ -67,10 +91,13 @@ function signatoriesOf(ctx: ArticleContext, f: SentenceFacts, signing: SentenceM
     const by = /\b(oleh|by)\b/iu.exec(ctx.text.slice(signing.end, f.end));
     if (by) {
       const from = signing.end + by.index;
-      for (const m of [...f.leaders, ...f.persons, ...f.organizations, ...f.countries]) if (m.start >= from) push(out, m.key, m);
+      for (const m of [...f.leaders, ...f.persons, ...f.organizations, ...f.countries])
+        if (m.start >= from) push(out, m.key, m);
     }
   }
-  const collective = matchesOf(f, 'collective').find((c) => c.start >= clauseStart && c.end <= signing.start);
+  const collective = matchesOf(f, 'collective').find(
+    (c) => c.start >= clauseStart && c.end <= signing.start,
+  );
   if (collective && meeting) for (const k of meeting.participants) if (!out.has(k)) out.set(k, []);
   return out;
 }
@@ -90,7 +117,8 @@ function compatibleSets<T>(a: Map<string, T>, b: Map<string, T>): boolean {
  * and CNPC signed" are the same deal.
  */
 function compatibleParties<T>(a: Map<string, T>, b: Map<string, T>): boolean {
-  const typeOf = (k: string) => (k.startsWith('Leader:') || k.startsWith('Person:') ? 'person' : k.slice(0, k.indexOf(':')));
+  const typeOf = (k: string) =>
+    k.startsWith('Leader:') || k.startsWith('Person:') ? 'person' : k.slice(0, k.indexOf(':'));
   const types = new Set([...a.keys()].map(typeOf));
   const shared = [...new Set([...b.keys()].map(typeOf))].filter((t) => types.has(t));
   return shared.every((t) => [...a.keys()].some((k) => typeOf(k) === t && b.has(k)));
@@ -102,10 +130,16 @@ function compatibleParties<T>(a: Map<string, T>, b: Map<string, T>): boolean {
  * the meeting at which they were signed. Vague mentions ("sejumlah dokumen") and totals of
  * several kinds ("14 pernyataan, protokol, …") are left out.
  */
-export function findAgreements(ctx: ArticleContext, facts: SentenceFacts[], meetings: MeetingEvent[]): AgreementEvent[] {
+export function findAgreements(
+  ctx: ArticleContext,
+  facts: SentenceFacts[],
+  meetings: MeetingEvent[],
+): AgreementEvent[] {
   const main = mainMeeting(meetings, ctx.anchor);
   const meetingOf = (i: number): MeetingEvent | undefined =>
-    meetings.find((m) => m.sentences.includes(i)) ?? meetings.find((m) => m.hintSentences.includes(i)) ?? main;
+    meetings.find((m) => m.sentences.includes(i)) ??
+    meetings.find((m) => m.hintSentences.includes(i)) ??
+    main;
   const found: AgreementEvent[] = [];
   let last: AgreementEvent | undefined;
   for (const f of facts) {
@@ -128,11 +162,21 @@ export function findAgreements(ctx: ArticleContext, facts: SentenceFacts[], meet
     }
     if (docs.length === 0) {
       // "Tass dan Xinhua juga sepakat untuk bertukar informasi": parties agreeing, no noun
-      const agree = [...signing, ...matchesOf(f, 'pledge')].find((s) => /^(sepakat|setuju|agreed)\b/iu.test(ctx.text.slice(s.start, s.end)));
+      const agree = [...signing, ...matchesOf(f, 'pledge')].find((s) =>
+        /^(sepakat|setuju|agreed)\b/iu.test(ctx.text.slice(s.start, s.end)),
+      );
       if (agree && !has(f, 'negation')) {
         const parties = f.organizations.filter((o) => o.end <= agree.start);
         if (parties.length >= 2) {
-          const a: AgreementEvent = { kind: 'agreement', expected: has(f, 'planned'), mentions: [agree], signing: agree, signatories: new Map(), sectors: new Map(), sentences: [f.index] };
+          const a: AgreementEvent = {
+            kind: 'agreement',
+            expected: has(f, 'planned'),
+            mentions: [agree],
+            signing: agree,
+            signatories: new Map(),
+            sectors: new Map(),
+            sentences: [f.index],
+          };
           const meeting = meetingOf(f.index);
           if (meeting) a.meeting = meeting;
           for (const o of parties) push(a.signatories, o.key, o);
@@ -148,17 +192,25 @@ export function findAgreements(ctx: ArticleContext, facts: SentenceFacts[], meet
       const next = docs[i + 1];
       const count = countBefore(ctx, f, doc);
       // a total over several kinds: "14 pernyataan, protokol, memorandum, dan kesepakatan"
-      if (count !== undefined && next && /^\s*(,|dan|and)\s*$/iu.test(ctx.text.slice(doc.end, next.start))) {
+      if (
+        count !== undefined &&
+        next &&
+        /^\s*(,|dan|and)\s*$/iu.test(ctx.text.slice(doc.end, next.start))
+      ) {
         docs.splice(i + 1);
         return;
       }
       if (vagueBefore(ctx, f, doc)) return;
       // "perjanjian gas alam itu", "the agreement": a document named before
-      if (REFERENCE_AFTER.test(ctx.text.slice(doc.end, Math.min(f.end, doc.end + 40))) || REFERENCE_BEFORE.test(ctx.text.slice(Math.max(f.start, doc.start - 24), doc.start))) {
+      const refers =
+        REFERENCE_AFTER.test(ctx.text.slice(doc.end, Math.min(f.end, doc.end + 40))) ||
+        REFERENCE_BEFORE.test(ctx.text.slice(Math.max(f.start, doc.start - 24), doc.start));
+      if (refers && (last || !signing.length)) {
         if (last) for (const s of f.sectors) if (s.start >= doc.start) push(last.sectors, s.key, s);
         return;
       }
-      const signer = signing.filter((s) => s.end <= doc.start).at(-1) ?? signing.find((s) => s.start >= doc.end);
+      const signer =
+        signing.filter((s) => s.end <= doc.start).at(-1) ?? signing.find((s) => s.start >= doc.end);
       if (WEAK.includes(kind) && !signer && count === undefined) return;
       if (has(f, 'pledge') && !signer && count === undefined && WEAK.includes(kind)) return;
       const meeting = meetingOf(f.index);
@@ -175,9 +227,13 @@ export function findAgreements(ctx: ArticleContext, facts: SentenceFacts[], meet
       if (meeting) a.meeting = meeting;
       const scopeEnd = next?.start ?? f.end;
       const scopeStart = docs.length === 1 ? f.start : doc.start;
-      for (const s of f.sectors) if (s.start >= scopeStart && s.end <= scopeEnd) push(a.sectors, s.key, s);
-      const title = /^\s*(tentang|mengenai|on|about|for|untuk)\s+([^,;.]{3,120})/iu.exec(ctx.text.slice(doc.end, scopeEnd));
-      if (title?.[2]) a.title = `${ctx.text.slice(doc.start, doc.end)} ${title[1]} ${title[2].trim()}`;
+      for (const s of f.sectors)
+        if (s.start >= scopeStart && s.end <= scopeEnd) push(a.sectors, s.key, s);
+      const title = /^\s*(tentang|mengenai|on|about|for|untuk)\s+([^,;.]{3,120})/iu.exec(
+        ctx.text.slice(doc.end, scopeEnd),
+      );
+      if (title?.[2])
+        a.title = `${ctx.text.slice(doc.start, doc.end)} ${title[1]} ${title[2].trim()}`;
       found.push(a);
       last = a;
     });
@@ -193,7 +249,8 @@ function mergeAgreements(list: AgreementEvent[]): AgreementEvent[] {
       (b) =>
         b.meeting === a.meeting &&
         !b.sentences.some((s) => a.sentences.includes(s)) &&
-        (FAMILY(b.kind) === FAMILY(a.kind) || ((b.kind === 'agreement' || a.kind === 'agreement') && overlap(a.sectors, b.sectors))) &&
+        (FAMILY(b.kind) === FAMILY(a.kind) ||
+          ((b.kind === 'agreement' || a.kind === 'agreement') && overlap(a.sectors, b.sectors))) &&
         compatibleParties(a.signatories, b.signatories) &&
         compatibleSets(a.sectors, b.sectors) &&
         (a.count === undefined || b.count === undefined || a.count === b.count),
@@ -209,7 +266,8 @@ function mergeAgreements(list: AgreementEvent[]): AgreementEvent[] {
     same.signing ??= a.signing;
     same.mentions.push(...a.mentions);
     same.sentences.push(...a.sentences);
-    for (const [k, v] of a.signatories) same.signatories.set(k, [...(same.signatories.get(k) ?? []), ...v]);
+    for (const [k, v] of a.signatories)
+      same.signatories.set(k, [...(same.signatories.get(k) ?? []), ...v]);
     for (const [k, v] of a.sectors) same.sectors.set(k, [...(same.sectors.get(k) ?? []), ...v]);
   }
   return out;

@@ -17,13 +17,18 @@ export function compatible(a: string, b: string, slack = 3): boolean {
 }
 
 // a date after these belongs to another event: the start of a period, or what happened before or after
-const PERIOD_START = /\b(sejak|since|semenjak|setelah|sesudah|after|sebelum|before|usai)\b[^.,;]{0,60}$/iu;
+const PERIOD_START =
+  /\b(sejak|since|semenjak|setelah|sesudah|after|sebelum|before|usai)\b[^.,;]{0,60}$/iu;
 
 /**
  * The date a sentence gives its event: the first date mention that is not the start of a
  * period ("sejak 2013", "since taking office in 2013") nor an anniversary count.
  */
-export function ownDate(text: string, dates: DateMention[], sentenceStart: number): DateMention | undefined {
+export function ownDate(
+  text: string,
+  dates: DateMention[],
+  sentenceStart: number,
+): DateMention | undefined {
   for (const d of dates) {
     if (d.how === 'anniversary') continue;
     const before = text.slice(Math.max(sentenceStart, d.start - 60), d.start);

@@ -6,7 +6,8 @@ import { has, type SentenceFacts } from './facts.js';
 import type { MeetingEvent } from './meetings.js';
 
 /** Statistics are background, not what the leaders discussed ("USD200 miliar", "30 persen"). */
-const STATISTIC = /\d[\d.,]*\s*(%|persen|percent|miliar|triliun|juta|billion|million|trillion|ton|barel|barrels)\b|(US\$|USD|Rp|\$)\s?\d/iu;
+const STATISTIC =
+  /\d[\d.,]*\s*(%|persen|percent|miliar|triliun|juta|billion|million|trillion|ton|barel|barrels)\b|(US\$|USD|Rp|\$)\s?\d/iu;
 
 /**
  * Sectors a meeting discussed: those of its own sentences, of the documents signed there, and,
@@ -22,7 +23,11 @@ export function discussedSectors(
 ): Map<string, Mention[]> {
   const out = new Map<string, Mention[]>();
   const add = (m: Mention) => out.set(m.key, [...(out.get(m.key) ?? []), m]);
-  const countries = new Set(meeting.participants.map((k) => ctx.lexicon.entities.get(k)?.terms?.[0]?.country).filter(Boolean));
+  const countries = new Set(
+    meeting.participants
+      .map((k) => ctx.lexicon.entities.get(k)?.terms?.[0]?.country)
+      .filter(Boolean),
+  );
   for (const f of facts) {
     if (f.zone === 'furniture' || f.sectors.length === 0) continue;
     const text = ctx.text.slice(f.start, f.end);
@@ -36,12 +41,15 @@ export function discussedSectors(
         f.leaders.some((l) => meeting.participants.includes(l.key)) ||
         has(f, 'collective') ||
         f.countries.filter((c) => countries.has(c.key.slice(8))).length >= 2 ||
-        /\b(kedua negara|kedua belah pihak|kedua pihak|both countries|the two countries|both sides|bilateral)\b/iu.test(text);
-      tied = involves && !f.leaders.some((l) => !meeting.participants.includes(l.key));
+        /\b(kedua negara|kedua belah pihak|kedua pihak|both countries|the two countries|both sides|bilateral)\b/iu.test(
+          text,
+        );
+      tied = (involves || has(f, 'cooperation')) && !f.leaders.some((l) => !meeting.participants.includes(l.key));
     }
     if (!tied) continue;
     for (const s of f.sectors) add(s);
   }
-  for (const a of agreements) if (a.meeting === meeting) for (const [, list] of a.sectors) for (const m of list) add(m);
+  for (const a of agreements)
+    if (a.meeting === meeting) for (const [, list] of a.sectors) for (const m of list) add(m);
   return out;
 }

@@ -20,15 +20,23 @@ export interface SentenceFacts {
 }
 
 export function has(f: SentenceFacts, category: string): boolean {
-  return f.events.some((e) => e.surface.target === category || e.surface.target.startsWith(`${category}:`));
+  return f.events.some(
+    (e) => e.surface.target === category || e.surface.target.startsWith(`${category}:`),
+  );
 }
 
 export function matchesOf(f: SentenceFacts, category: string): SentenceMatch[] {
-  return f.events.filter((e) => e.surface.target === category || e.surface.target.startsWith(`${category}:`));
+  return f.events.filter(
+    (e) => e.surface.target === category || e.surface.target.startsWith(`${category}:`),
+  );
 }
 
 /** Group every mention, event word and date of the article by sentence. */
-export function sentenceFacts(ctx: ArticleContext, mentions: Mention[], dates: DateMention[]): SentenceFacts[] {
+export function sentenceFacts(
+  ctx: ArticleContext,
+  mentions: Mention[],
+  dates: DateMention[],
+): SentenceFacts[] {
   const facts: SentenceFacts[] = ctx.sentences.map((s, index) => ({
     index,
     start: s.start,

@@ -58,28 +58,45 @@ export function agreementConfidence(a: AgreementEvent): number {
   return round2(Math.min(0.95, Math.max(0.1, c)));
 }
 
-function ev(doc: DocumentBuilder, m: { start: number; end: number; text?: string }, ctx: ArticleContext, annotator: string, rule: string): Evidence {
+function ev(
+  doc: DocumentBuilder,
+  m: { start: number; end: number; text?: string },
+  ctx: ArticleContext,
+  annotator: string,
+  rule: string,
+): Evidence {
   return doc.evidence(m.start, m.end, ctx.text.slice(m.start, m.end), annotator, rule);
 }
 
 /** Meetings, agreements and the sectors tied to them, as nodes and edges of the document. */
-export function annotateEvents(doc: DocumentBuilder, ctx: ArticleContext, found: EntityFindings): void {
-  const dates = findDates(ctx.text, ctx.anchor ? { anchor: ctx.anchor } : {}).filter((d) => d.start >= 0);
+export function annotateEvents(
+  doc: DocumentBuilder,
+  ctx: ArticleContext,
+  found: EntityFindings,
+): void {
+  const dates = findDates(ctx.text, ctx.anchor ? { anchor: ctx.anchor } : {}).filter(
+    (d) => d.start >= 0,
+  );
   const facts = sentenceFacts(ctx, found.mentions, dates);
   const leaders = found.mentions.filter((m) => m.type === 'Leader');
   const meetings = findMeetings(ctx, facts, leaders);
   const agreements = findAgreements(ctx, facts, meetings);
   const roleOf = (k: string) => {
     const lex = ctx.lexicon.entities.get(k);
-    return lex ? officeAt(lex, ctx.anchor)?.role : (leaders.find((m) => m.key === k)?.attributes?.role as string | undefined);
+    return lex
+      ? officeAt(lex, ctx.anchor)?.role
+      : (leaders.find((m) => m.key === k)?.attributes?.role as string | undefined);
   };
   const main = mainMeeting(meetings, ctx.anchor);
   const keys = new Map<MeetingEvent, string>();
   for (const e of meetings) {
     let key = meetingKey(ctx, e, roleOf);
-    for (let n = 2; [...keys.values()].includes(key); n++) key = `${meetingKey(ctx, e, roleOf)}:${n}`;
+    for (let n = 2; [...keys.values()].includes(key); n++)
+      key = `${meetingKey(ctx, e, roleOf)}:${n}`;
     keys.set(e, key);
-    const names = e.participants.map((k) => ctx.lexicon.entities.get(k)?.label ?? leaders.find((m) => m.key === k)?.label ?? k);
+    const names = e.participants.map(
+      (k) => ctx.lexicon.entities.get(k)?.label ?? leaders.find((m) => m.key === k)?.label ?? k,
+    );
     const attrs: Record<string, unknown> = {
       kind: e.kind,
       confidence: meetingConfidence(e),
@@ -87,16 +104,19 @@ export function annotateEvents(doc: DocumentBuilder, ctx: ArticleContext, found:
     };
     if (e.date) {
       attrs.date = e.date;
-      attrs.datePrecision = e.datePrecision ?? (e.date.length === 10 ? 'day' : e.date.length === 7 ? 'month' : 'year');
+      attrs.datePrecision =
+        e.datePrecision ?? (e.date.length === 10 ? 'day' : e.date.length === 7 ? 'month' : 'year');
     }
     if (e.endDate) attrs.endDate = e.endDate;
     if (e.dateCorrection) attrs.dateCorrection = e.dateCorrection;
     if (e.summit) attrs.summit = e.summit.id;
     attrs.dateSource = e.dateSource;
     const evidence: Evidence[] = [];
-    for (const t of e.triggers) evidence.push(ev(doc, t, ctx, 'meetings', `trigger:${t.surface.target}`));
+    for (const t of e.triggers)
+      evidence.push(ev(doc, t, ctx, 'meetings', `trigger:${t.surface.target}`));
     if (e.kindEvidence) evidence.push(ev(doc, e.kindEvidence, ctx, 'meetings', `kind:${e.kind}`));
-    if (e.dateMention) evidence.push(ev(doc, e.dateMention, ctx, 'meetings', `date:${e.dateMention.how}`));
+    if (e.dateMention)
+      evidence.push(ev(doc, e.dateMention, ctx, 'meetings', `date:${e.dateMention.how}`));
     const label = `${names.join(' – ')}, ${KIND_LABEL[e.kind]}${e.date ? `, ${e.date}` : ''}`;
     doc.node(key, 'Meeting', label, attrs, evidence);
     doc.edge('MENTIONS', `Article:${ctx.id}`, key, {}, evidence.slice(0, 1));
@@ -105,18 +125,35 @@ export function annotateEvents(doc: DocumentBuilder, ctx: ArticleContext, found:
       if (!doc.hasNode(k)) continue;
       const mentions = e.participantMentions.get(k) ?? [];
       const pe = mentions.map((m) => ev(doc, m, ctx, 'meetings', 'participant'));
-      if (pe.length === 0 && e.triggers[0]) pe.push(ev(doc, e.triggers[0], ctx, 'meetings', 'participant:resolved'));
-      doc.edge('PARTICIPATED_IN', k, key, { role: e.roles.get(k) ?? 'participant', confidence: round2(pe.length > 0 && mentions.length > 0 ? confidence : confidence - 0.1) }, pe);
+      if (pe.length === 0 && e.triggers[0])
+        pe.push(ev(doc, e.triggers[0], ctx, 'meetings', 'participant:resolved'));
+      doc.edge(
+        'PARTICIPATED_IN',
+        k,
+        key,
+        {
+          role: e.roles.get(k) ?? 'participant',
+          confidence: round2(pe.length > 0 && mentions.length > 0 ? confidence : confidence - 0.1),
+        },
+        pe,
+      );
     }
     for (const [loc, mentions] of e.locations) {
       if (!doc.hasNode(loc)) continue;
       const le = mentions.map((m) => ev(doc, m, ctx, 'meetings', 'held-in'));
-      if (le.length === 0 && e.triggers[0]) le.push(ev(doc, e.triggers[0], ctx, 'meetings', 'held-in:summit'));
+      if (le.length === 0 && e.triggers[0])
+        le.push(ev(doc, e.triggers[0], ctx, 'meetings', 'held-in:summit'));
       doc.edge('HELD_IN', key, loc, { confidence }, le);
     }
     for (const [sector, mentions] of discussedSectors(ctx, facts, e, e === main, agreements)) {
       if (!doc.hasNode(sector)) continue;
-      doc.edge('DISCUSSED', key, sector, { confidence: round2(confidence * 0.9) }, mentions.map((m) => ev(doc, m, ctx, 'meetings', 'discussed')));
+      doc.edge(
+        'DISCUSSED',
+        key,
+        sector,
+        { confidence: round2(confidence * 0.9) },
+        mentions.map((m) => ev(doc, m, ctx, 'meetings', 'discussed')),
+      );
     }
   }
   agreements.forEach((a, i) => {
@@ -126,21 +163,32 @@ export function annotateEvents(doc: DocumentBuilder, ctx: ArticleContext, found:
     const attrs: Record<string, unknown> = { kind: a.kind, confidence, expected: a.expected };
     if (a.count !== undefined) attrs.count = a.count;
     if (a.title) attrs.title = a.title;
-    const evidence = a.mentions.map((m: SentenceMatch) => ev(doc, m, ctx, 'agreements', `document:${a.kind}`));
+    const evidence = a.mentions.map((m: SentenceMatch) =>
+      ev(doc, m, ctx, 'agreements', `document:${a.kind}`),
+    );
     if (a.signing) evidence.push(ev(doc, a.signing, ctx, 'agreements', 'signing'));
-    const label = a.title ?? `${AGREEMENT_LABEL[a.kind]}${a.count ? ` (${a.count})` : ''}${mk ? ` ${mk.slice(8)}` : ''}`;
+    const label =
+      a.title ??
+      `${AGREEMENT_LABEL[a.kind]}${a.count ? ` (${a.count})` : ''}${mk ? ` ${mk.slice(8)}` : ''}`;
     doc.node(key, 'Agreement', label, attrs, evidence);
     doc.edge('MENTIONS', `Article:${ctx.id}`, key, {}, evidence.slice(0, 1));
     if (mk) doc.edge('PRODUCED', mk, key, { confidence }, evidence.slice(0, 1));
     for (const [party, mentions] of a.signatories) {
       if (!doc.hasNode(party)) continue;
       const se = mentions.map((m: Mention) => ev(doc, m, ctx, 'agreements', 'signatory'));
-      if (se.length === 0 && a.signing) se.push(ev(doc, a.signing, ctx, 'agreements', 'signatory:resolved'));
+      if (se.length === 0 && a.signing)
+        se.push(ev(doc, a.signing, ctx, 'agreements', 'signatory:resolved'));
       doc.edge('SIGNED', party, key, { confidence }, se);
     }
     for (const [sector, mentions] of a.sectors) {
       if (!doc.hasNode(sector)) continue;
-      doc.edge('COVERS', key, sector, { confidence }, mentions.map((m: Mention) => ev(doc, m, ctx, 'agreements', 'covers')));
+      doc.edge(
+        'COVERS',
+        key,
+        sector,
+        { confidence },
+        mentions.map((m: Mention) => ev(doc, m, ctx, 'agreements', 'covers')),
+      );
     }
   });
 }

@@ -34,12 +34,34 @@ export interface MeetingEvent {
 }
 
 const REMOTE: MeetingKind[] = ['video_call', 'phone_call'];
-const SUMMIT_ORGS = new Set(['sco', 'brics', 'g20', 'apec', 'cica', 'asean', 'eaeu', 'csto', 'cis', 'g7', 'un', 'east-asia-summit', 'eastern-economic-forum']);
-const HEADS_OF_STATE = new Set(['president', 'king', 'supreme_leader', 'general_secretary', 'chairman']);
+const SUMMIT_ORGS = new Set([
+  'sco',
+  'brics',
+  'g20',
+  'apec',
+  'cica',
+  'asean',
+  'eaeu',
+  'csto',
+  'cis',
+  'g7',
+  'un',
+  'east-asia-summit',
+  'eastern-economic-forum',
+]);
+const HEADS_OF_STATE = new Set([
+  'president',
+  'king',
+  'supreme_leader',
+  'general_secretary',
+  'chairman',
+]);
 const PRONOUN_SUBJECT = /^\s*(\p{L}+,?\s+){0,2}(dia|ia|beliau|he|she)\b/iu;
 // clauses: the two leaders of a meeting stand in the same one
-const SUBORDINATE = /[;]|\b(setelah|sesudah|sebelum|ketika|saat|karena|sementara|sedangkan|meskipun|walaupun|after|before|when|while|because|although|whereas)\b/giu;
-const GOVERNMENT_COLLECTIVE = /(pemerintahan|perdana menteri|prime ministers|premiers|heads of government)/iu;
+const SUBORDINATE =
+  /[;]|\b(setelah|sesudah|sebelum|ketika|saat|karena|sementara|sedangkan|meskipun|walaupun|after|before|when|while|because|although|whereas)\b/giu;
+const GOVERNMENT_COLLECTIVE =
+  /(pemerintahan|perdana menteri|prime ministers|premiers|heads of government)/iu;
 
 interface Env {
   ctx: ArticleContext;
@@ -51,7 +73,10 @@ interface Env {
 }
 
 /** Leader -> country and role at the article's date, from the lexicon or the title that found it. */
-function leaderOffices(ctx: ArticleContext, leaders: Mention[]): { countryOf: Map<string, string>; roleOf: Map<string, string> } {
+function leaderOffices(
+  ctx: ArticleContext,
+  leaders: Mention[],
+): { countryOf: Map<string, string>; roleOf: Map<string, string> } {
   const countryOf = new Map<string, string>();
   const roleOf = new Map<string, string>();
   for (const m of leaders) {
@@ -74,7 +99,9 @@ function mainPair(leaders: Mention[], countryOf: Map<string, string>): string[] 
     c.n++;
     count.set(m.key, c);
   }
-  const ranked = [...count.entries()].sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first).map(([k]) => k);
+  const ranked = [...count.entries()]
+    .sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)
+    .map(([k]) => k);
   const first = ranked[0];
   if (!first) return [];
   const second = ranked.find((k) => k !== first && countryOf.get(k) !== countryOf.get(first));
@@ -92,9 +119,15 @@ function lastLeaderBefore(env: Env, sentence: number): string | undefined {
 
 /** The office-holder of a country among the article's leaders (the host of a visit there). */
 function hostIn(env: Env, country: string, except: string[]): string | undefined {
-  const candidates = [...env.countryOf.entries()].filter(([k, c]) => c === country && !except.includes(k)).map(([k]) => k);
+  const candidates = [...env.countryOf.entries()]
+    .filter(([k, c]) => c === country && !except.includes(k))
+    .map(([k]) => k);
   const inPair = candidates.filter((k) => env.mainPair.includes(k));
-  return inPair[0] ?? candidates.find((k) => HEADS_OF_STATE.has(env.roleOf.get(k) ?? '')) ?? candidates[0];
+  return (
+    inPair[0] ??
+    candidates.find((k) => HEADS_OF_STATE.has(env.roleOf.get(k) ?? '')) ??
+    candidates[0]
+  );
 }
 
 function locationCountry(env: Env, m: Mention): string | undefined {
@@ -121,22 +154,42 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
   const sentenceText = env.ctx.text.slice(f.start, f.end);
   if (PRONOUN_SUBJECT.test(sentenceText)) {
     const subject = lastLeaderBefore(env, f.index);
-    if (subject && !keys.includes(subject) && keys.length >= 1) keys.unshift(subject), (resolved = true);
+    if (subject && !keys.includes(subject) && keys.length >= 1)
+      keys.unshift(subject), (resolved = true);
   }
-  if (keys.length === 1 && ['meeting:visit', 'meeting:state_visit', 'meeting:official_visit', 'meeting:working_visit', 'meeting:attendance'].some((c) => has(f, c))) {
+  if (
+    keys.length === 1 &&
+    [
+      'meeting:visit',
+      'meeting:state_visit',
+      'meeting:official_visit',
+      'meeting:working_visit',
+      'meeting:attendance',
+    ].some((c) => has(f, c))
+  ) {
     const visitor = keys[0] as string;
-    const where = f.locations.map((l) => locationCountry(env, l)).find((c) => c && c !== env.countryOf.get(visitor));
-    const country = where ?? f.countries.map((c) => c.key.slice(8)).find((c) => c !== env.countryOf.get(visitor));
+    const where = f.locations
+      .map((l) => locationCountry(env, l))
+      .find((c) => c && c !== env.countryOf.get(visitor));
+    const country =
+      where ?? f.countries.map((c) => c.key.slice(8)).find((c) => c !== env.countryOf.get(visitor));
     const host = country ? hostIn(env, country, keys) : undefined;
     if (host) keys.push(host), (resolved = true);
   }
   // named leaders in different clauses of the sentence did not meet ("Putin landed hours after Zelensky announced…")
   if (named.length >= 2 && !resolved) {
-    const clauseOf = (pos: number) => [...env.ctx.text.slice(f.start, pos).matchAll(SUBORDINATE)].length;
-    const triggers = [...matchesOf(f, 'meeting'), ...matchesOf(f, 'signing'), ...matchesOf(f, 'witness')];
+    const clauseOf = (pos: number) =>
+      [...env.ctx.text.slice(f.start, pos).matchAll(SUBORDINATE)].length;
+    const triggers = [
+      ...matchesOf(f, 'meeting'),
+      ...matchesOf(f, 'signing'),
+      ...matchesOf(f, 'witness'),
+    ];
     let best: string[] = [];
     for (const clause of new Set(triggers.map((t) => clauseOf(t.start)))) {
-      const inClause = named.filter((k) => f.leaders.some((m) => m.key === k && clauseOf(m.start) === clause));
+      const inClause = named.filter((k) =>
+        f.leaders.some((m) => m.key === k && clauseOf(m.start) === clause),
+      );
       if (inClause.length > best.length) best = inClause;
     }
     if (best.length < 2) keys = keys.filter((k) => !named.includes(k) || best.includes(k));
@@ -188,7 +241,11 @@ function articleDate(ctx: ArticleContext, facts: SentenceFacts[]): string | unde
  * date; passing mentions with their own date ("Xi juga mengunjungi Moskow pada 2023") are
  * separate events.
  */
-export function findMeetings(ctx: ArticleContext, facts: SentenceFacts[], leaders: Mention[]): MeetingEvent[] {
+export function findMeetings(
+  ctx: ArticleContext,
+  facts: SentenceFacts[],
+  leaders: Mention[],
+): MeetingEvent[] {
   const { countryOf, roleOf } = leaderOffices(ctx, leaders);
   const env: Env = { ctx, facts, countryOf, roleOf, mainPair: mainPair(leaders, countryOf) };
   const aDate = articleDate(ctx, facts);
@@ -213,14 +270,18 @@ export function findMeetings(ctx: ArticleContext, facts: SentenceFacts[], leader
     events.push(e);
     return e;
   };
-  const sameKeys = (e: MeetingEvent, keys: string[]) => e.participants.join('|') === [...keys].sort().join('|');
+  const sameKeys = (e: MeetingEvent, keys: string[]) =>
+    e.participants.join('|') === [...keys].sort().join('|');
   // a call and an in-person meeting of the same leaders in the same month are two events
-  const remoteOf = (f: SentenceFacts) => has(f, 'meeting:video_call') || has(f, 'meeting:phone_call');
+  const remoteOf = (f: SentenceFacts) =>
+    has(f, 'meeting:video_call') || has(f, 'meeting:phone_call');
   const remote = new Map<MeetingEvent, boolean>();
   const attach = (e: MeetingEvent, f: SentenceFacts, resolved: boolean) => {
     e.sentences.push(f.index);
     e.resolved ||= resolved;
-    for (const m of f.leaders) if (e.participants.includes(m.key)) e.participantMentions.set(m.key, [...(e.participantMentions.get(m.key) ?? []), m]);
+    for (const m of f.leaders)
+      if (e.participants.includes(m.key))
+        e.participantMentions.set(m.key, [...(e.participantMentions.get(m.key) ?? []), m]);
     e.triggers.push(...matchesOf(f, 'meeting'));
   };
 
@@ -234,21 +295,35 @@ export function findMeetings(ctx: ArticleContext, facts: SentenceFacts[], leader
         undated.push({ keys: group, f, resolved });
         continue;
       }
-      let e = events.find((x) => sameKeys(x, group) && x.date !== undefined && compatible(x.date, date.date) && remote.get(x) === remoteOf(f));
+      let e = events.find(
+        (x) =>
+          sameKeys(x, group) &&
+          x.date !== undefined &&
+          compatible(x.date, date.date) &&
+          remote.get(x) === remoteOf(f),
+      );
       if (!e) {
         e = newEvent(group);
         remote.set(e, remoteOf(f));
         setDate(e, date);
-      } else if (date.date < (e.date as string) && date.precision === 'day' && e.datePrecision === 'day') setDate(e, date);
+      } else if (
+        date.date < (e.date as string) &&
+        date.precision === 'day' &&
+        e.datePrecision === 'day'
+      )
+        setDate(e, date);
       attach(e, f, resolved);
     }
   }
   // undated reports belong to the article's own event of those participants
   for (const { keys, f, resolved } of undated) {
     const candidates = events.filter((x) => sameKeys(x, keys));
-    let e = candidates.find((x) => env.articleDate && x.date && compatible(x.date, env.articleDate, 7));
+    let e = candidates.find(
+      (x) => env.articleDate && x.date && compatible(x.date, env.articleDate, 7),
+    );
     if (!e) {
-      e = events.find((x) => sameKeys(x, keys) && x.dateSource === 'article-date') ?? newEvent(keys);
+      e =
+        events.find((x) => sameKeys(x, keys) && x.dateSource === 'article-date') ?? newEvent(keys);
       if (e.dateSource === 'none' && env.articleDate) {
         e.date = env.articleDate;
         e.datePrecision = 'day';
@@ -258,21 +333,29 @@ export function findMeetings(ctx: ArticleContext, facts: SentenceFacts[], leader
     attach(e, f, resolved);
   }
   for (const e of events) describe(env, e);
-  return events.filter((e) => e.sentences.length > 0).sort((a, b) => (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0));
+  return events
+    .filter((e) => e.sentences.length > 0)
+    .sort((a, b) => (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0));
 }
 
 /**
  * The meeting the article is about: news reports what just happened, so the one dated nearest
  * the article's date (within a week), else the one reported in most sentences.
  */
-export function mainMeeting(meetings: MeetingEvent[], anchor: string | undefined): MeetingEvent | undefined {
+export function mainMeeting(
+  meetings: MeetingEvent[],
+  anchor: string | undefined,
+): MeetingEvent | undefined {
   const distance = (e: MeetingEvent): number => {
     if (!anchor || e.date?.length !== 10) return Number.POSITIVE_INFINITY;
     const d = Math.abs(daysBetween(e.date, anchor));
     return d <= 7 ? d : Number.POSITIVE_INFINITY;
   };
   return [...meetings].sort(
-    (a, b) => distance(a) - distance(b) || b.sentences.length - a.sentences.length || (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0),
+    (a, b) =>
+      distance(a) - distance(b) ||
+      b.sentences.length - a.sentences.length ||
+      (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0),
   )[0];
 }
 
@@ -293,7 +376,16 @@ function describe(env: Env, e: MeetingEvent): void {
   for (const f of facts) {
     if (e.sentences.includes(f.index) || f.zone === 'furniture') continue;
     if (!f.leaders.some((m) => e.participants.includes(m.key)) && !has(f, 'collective')) continue;
-    if (f.leaders.some((m) => !e.participants.includes(m.key) && env.countryOf.get(m.key) !== undefined && has(f, 'collective') === false && f.leaders.length > 1)) continue;
+    if (
+      f.leaders.some(
+        (m) =>
+          !e.participants.includes(m.key) &&
+          env.countryOf.get(m.key) !== undefined &&
+          has(f, 'collective') === false &&
+          f.leaders.length > 1,
+      )
+    )
+      continue;
     if (!has(f, 'meeting')) continue;
     const d = ownDate(ctx.text, f.dates, f.start);
     if (d && e.date && !compatible(d.date, e.date)) continue;
@@ -323,27 +415,39 @@ function describe(env: Env, e: MeetingEvent): void {
             daysBetween(s.from, day) >= -1 &&
             daysBetween(day, s.to) >= -1 &&
             ((s.city !== undefined && articlePlaces.has(s.city)) ||
-              (s.organization !== undefined && (articleOrgs.has(s.organization) || orgs.has(s.organization)))),
+              (s.organization !== undefined &&
+                (articleOrgs.has(s.organization) || orgs.has(s.organization)))),
         )
       : undefined;
     if (e.summit) {
       const city = `Location:${e.summit.city}`;
-      if (e.summit.city && !e.locations.has(city) && ctx.lexicon.entities.has(city)) e.locations.set(city, []);
+      if (e.summit.city && !e.locations.has(city) && ctx.lexicon.entities.has(city))
+        e.locations.set(city, []);
       if (e.dateSource === 'article-date' && daysBetween(e.summit.from, e.date) > 0) {
         e.date = e.summit.from;
         e.dateSource = 'summit';
       }
     }
   }
-  const hinted = (kind: string, sentences: SentenceFacts[]) => sentences.flatMap((f) => matchesOf(f, `meeting:${kind}`));
-  const pick = (kind: MeetingKind, sentences: SentenceFacts[], hintKind: string = kind): boolean => {
+  const hinted = (kind: string, sentences: SentenceFacts[]) =>
+    sentences.flatMap((f) => matchesOf(f, `meeting:${kind}`));
+  const pick = (
+    kind: MeetingKind,
+    sentences: SentenceFacts[],
+    hintKind: string = kind,
+  ): boolean => {
     const m = hinted(hintKind, sentences)[0];
     if (!m) return false;
     e.kind = kind;
     e.kindEvidence = m;
     return true;
   };
-  const summitByOrg = own.some((f) => has(f, 'meeting:summit') && !has(f, 'planned') && f.organizations.some((o) => SUMMIT_ORGS.has(o.key.slice(13))));
+  const summitByOrg = own.some(
+    (f) =>
+      has(f, 'meeting:summit') &&
+      !has(f, 'planned') &&
+      f.organizations.some((o) => SUMMIT_ORGS.has(o.key.slice(13))),
+  );
   const visitor = e.participants.find((k) => {
     const c = env.countryOf.get(k);
     return [...e.locations.keys()].some((l) => {
@@ -351,17 +455,33 @@ function describe(env: Env, e: MeetingEvent): void {
       return lc !== undefined && c !== undefined && lc !== c;
     });
   });
-  if (pick('video_call', own) || pick('phone_call', own) || pick('video_call', hints) || pick('phone_call', hints)) {
+  if (
+    pick('video_call', own) ||
+    pick('phone_call', own) ||
+    pick('video_call', hints) ||
+    pick('phone_call', hints)
+  ) {
     // remote
   } else if (e.summit?.meetingKind) {
     e.kind = e.summit.meetingKind;
   } else if (e.summit || summitByOrg) {
     e.kind = 'multilateral_summit';
-  } else if (pick('state_visit', all) || pick('official_visit', all) || pick('working_visit', all)) {
+  } else if (
+    pick('state_visit', all) ||
+    pick('official_visit', all) ||
+    pick('working_visit', all)
+  ) {
     // explicit visit kind
   } else if (hinted('visit', all).length > 0) {
-    const guest = visitor ?? e.participants.find((k) => hinted('visit', all).some((m) => all.some((f) => f.index === m.sentence && f.leaders.some((l) => l.key === k))));
-    e.kind = guest && !HEADS_OF_STATE.has(env.roleOf.get(guest) ?? '') ? 'official_visit' : 'state_visit';
+    const guest =
+      visitor ??
+      e.participants.find((k) =>
+        hinted('visit', all).some((m) =>
+          all.some((f) => f.index === m.sentence && f.leaders.some((l) => l.key === k)),
+        ),
+      );
+    e.kind =
+      guest && !HEADS_OF_STATE.has(env.roleOf.get(guest) ?? '') ? 'official_visit' : 'state_visit';
     e.kindEvidence = hinted('visit', all)[0] as SentenceMatch;
   } else if (visitor) {
     e.kind = 'official_visit';
@@ -371,10 +491,17 @@ function describe(env: Env, e: MeetingEvent): void {
     if (t) e.kindEvidence = t;
   }
   // roles: in-person meetings in one participant's country make it the host
-  const placeCountries = new Set([...e.locations.keys()].map((l) => ctx.lexicon.entities.get(l)?.country).filter(Boolean));
+  const placeCountries = new Set(
+    [...e.locations.keys()].map((l) => ctx.lexicon.entities.get(l)?.country).filter(Boolean),
+  );
   for (const k of e.participants) {
     const c = env.countryOf.get(k);
-    const role = REMOTE.includes(e.kind) || e.kind === 'multilateral_summit' || placeCountries.size === 0 ? 'participant' : c && placeCountries.has(c) ? 'host' : 'guest';
+    const role =
+      REMOTE.includes(e.kind) || e.kind === 'multilateral_summit' || placeCountries.size === 0
+        ? 'participant'
+        : c && placeCountries.has(c)
+          ? 'host'
+          : 'guest';
     e.roles.set(k, role);
   }
 }

@@ -31,14 +31,19 @@ export const buildCommand: Command = {
     });
     progress.done();
     for (const w of result.warnings) io.stderr(`kg build: warning: ${w.message}\n`);
-    for (const i of result.invalid) io.stderr(`kg build: invalid document ${i.article}: ${i.path}: ${i.message}\n`);
+    for (const i of result.invalid)
+      io.stderr(`kg build: invalid document ${i.article}: ${i.path}: ${i.message}\n`);
     const written = await writeExports(result.graph, result.documents, out);
     const { graph } = result;
     const nodes = new Map<string, number>();
     const edges = new Map<string, number>();
     graph.forEachNode((_k, a) => nodes.set(a.type, (nodes.get(a.type) ?? 0) + 1));
     graph.forEachEdge((_k, a) => edges.set(a.type, (edges.get(a.type) ?? 0) + 1));
-    const list = (m: Map<string, number>) => [...m.entries()].sort().map(([k, v]) => `${k} ${v}`).join(', ');
+    const list = (m: Map<string, number>) =>
+      [...m.entries()]
+        .sort()
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
     io.stdout(
       [
         `articles: ${result.documents.length} annotated, ${result.invalid.length > 0 ? new Set(result.invalid.map((i) => i.article)).size : 0} invalid, ${result.warnings.length} unreadable`,

@@ -2,11 +2,24 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { loadLexicon } from '../../lexicon/index.js';
 import { loadLexiconFile } from '../../lexicon/yaml-file.js';
-import { validateDocument } from '../../validate/document.js';
 import { KgError } from '../../util/errors.js';
+import { validateDocument } from '../../validate/document.js';
 import type { Command } from '../command.js';
 
-const LEXICON_NAMES = ['countries', 'leaders', 'persons', 'locations', 'organizations', 'sectors', 'titles', 'furniture', 'calendar', 'relations', 'events', 'summits'];
+const LEXICON_NAMES = [
+  'countries',
+  'leaders',
+  'persons',
+  'locations',
+  'organizations',
+  'sectors',
+  'titles',
+  'furniture',
+  'calendar',
+  'relations',
+  'events',
+  'summits',
+];
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -28,7 +41,10 @@ export const validateCommand: Command = {
     for (const file of positionals) {
       if (/\.ya?ml$/.test(file)) {
         const name = basename(file).replace(/\.ya?ml$/, '');
-        if (!LEXICON_NAMES.includes(name)) throw new KgError('E_USAGE', `not a lexicon file name (${LEXICON_NAMES.join(', ')})`, { file });
+        if (!LEXICON_NAMES.includes(name))
+          throw new KgError('E_USAGE', `not a lexicon file name (${LEXICON_NAMES.join(', ')})`, {
+            file,
+          });
         try {
           loadLexiconFile(name, dirname(file));
           io.stdout(`${file}: ok\n`);
