@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KgGraph } from '../graph/merge.js';
 import type { AnnotationDocument } from '../model/types.js';
+import { COOKBOOK_PATH } from '../neo4j/cookbook.js';
 import { writeGexf } from './gexf.js';
 import { writeHtml } from './html/index.js';
 import { writeDocumentJson, writeGraphJson } from './json.js';
@@ -24,6 +25,7 @@ export async function writeExports(
   put('graph.gexf', writeGexf(graph));
   put('graph.svg', writeSvg(graph));
   put('graph.html', await writeHtml(graph));
+  put('queries.cypher', readFileSync(COOKBOOK_PATH, 'utf8'));
   const annotations = join(outDir, 'annotations');
   const keep = new Set(documents.map((d) => `${d.article.id}.json`));
   for (const doc of documents)

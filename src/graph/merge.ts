@@ -5,6 +5,7 @@ import type {
   Evidence,
   NodeAttributes,
 } from '../model/types.js';
+import { unifyMeetings } from './unify-events.js';
 
 export type KgGraph = DirectedGraph<NodeAttributes, EdgeAttributes, { name: string }>;
 
@@ -57,7 +58,8 @@ function mergeAttributes<T extends NodeAttributes | EdgeAttributes>(a: T, b: T):
 /**
  * Merge annotation documents into one graphology graph: the same key is one node or edge,
  * attributes and evidence from every article combined. The result does not depend on the
- * order of the documents: they are merged in article-id order.
+ * order of the documents: they are merged in article-id order. Reports of one meeting from
+ * several articles are first given one key (see unifyMeetings).
  */
 export function mergeDocuments(
   documents: AnnotationDocument[],
@@ -65,7 +67,7 @@ export function mergeDocuments(
 ): KgGraph {
   const graph = emptyGraph();
   graph.replaceAttributes({ name });
-  const ordered = [...documents].sort((a, b) =>
+  const ordered = unifyMeetings([...documents]).sort((a, b) =>
     a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0,
   );
   for (const doc of ordered) {

@@ -212,6 +212,9 @@ function buildLexicon(dir: string): Lexicon {
   }
   const summits = loadLexiconWithPositions<Summit[]>('summits', dir);
   hashParts.push(JSON.stringify(summits.data));
+  for (const summit of summits.data)
+    for (const text of new Set((summit as Summit & { names?: string[] }).names ?? []))
+      addSurface(text, 'event', 'name', `summit:${summit.id}`);
 
   const leaders = [...entities.values()].filter((e) => e.type === 'Leader');
   return {

@@ -52,6 +52,8 @@ export interface Summit {
   to: string;
   virtual?: boolean;
   /** the kind of a leaders' meeting there when it is not `multilateral_summit` (a visit that included the event) */
+  /** names the text may use for this event */
+  names?: string[];
   meetingKind?:
     | 'state_visit'
     | 'official_visit'

@@ -5,8 +5,9 @@
  * each query's shape and the integration test can run every one.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { KgError } from '../util/errors.js';
+import { PACKAGE_ROOT } from '../util/paths.js';
 import { type CypherMap, parseCypherLiteral } from './literal.js';
 
 export interface CookbookQuery {
@@ -22,7 +23,8 @@ export interface CookbookQuery {
   line: number;
 }
 
-export const COOKBOOK_PATH = fileURLToPath(new URL('./queries.cypher', import.meta.url));
+// from the package root, so it is found from src/ (tsx) and from dist/ alike
+export const COOKBOOK_PATH = join(PACKAGE_ROOT, 'src', 'neo4j', 'queries.cypher');
 
 export function parseCookbook(text: string, file = 'queries.cypher'): CookbookQuery[] {
   const lines = text.split('\n');

@@ -24,7 +24,8 @@ function listSchemas(dir: string): string[] {
 
 function instance(): Ajv {
   if (ajv) return ajv;
-  ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  // strictRequired is off: the document schema requires attributes declared in the shared block above its if/then
+  ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
   for (const file of listSchemas(SCHEMA_DIR)) {
     ajv.addSchema(JSON.parse(readFileSync(file, 'utf8')), relative(SCHEMA_DIR, file));
   }

@@ -44,7 +44,9 @@ export function discussedSectors(
         /\b(kedua negara|kedua belah pihak|kedua pihak|both countries|the two countries|both sides|bilateral)\b/iu.test(
           text,
         );
-      tied = (involves || has(f, 'cooperation')) && !f.leaders.some((l) => !meeting.participants.includes(l.key));
+      tied =
+        (involves || has(f, 'cooperation')) &&
+        !f.leaders.some((l) => !meeting.participants.includes(l.key));
     }
     if (!tied) continue;
     for (const s of f.sectors) add(s);

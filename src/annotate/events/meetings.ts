@@ -289,7 +289,10 @@ export function findMeetings(
     if (f.zone === 'furniture') continue;
     const { keys, resolved } = sentenceParticipants(env, f);
     if (keys.length < 2 || !isTrigger(f, f.leaders.length)) continue;
-    const date = f.zone === 'caption' ? undefined : ownDate(ctx.text, f.dates, f.start);
+    const date =
+      f.zone === 'caption'
+        ? undefined
+        : (ownDate(ctx.text, f.dates, f.start) ?? namedSummitDate(env, f));
     for (const group of splitBilateral(env, keys)) {
       if (!date) {
         undated.push({ keys: group, f, resolved });
@@ -332,7 +335,8 @@ export function findMeetings(
     }
     attach(e, f, resolved);
   }
-  for (const e of events) describe(env, e);
+  const claimed = new Set(events.flatMap((e) => e.sentences));
+  for (const e of events) describe(env, e, claimed);
   return events
     .filter((e) => e.sentences.length > 0)
     .sort((a, b) => (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0));
@@ -359,6 +363,27 @@ export function mainMeeting(
   )[0];
 }
 
+/** A summit or event the sentence names ("Olimpiade Musim Dingin 2022"). */
+function namedSummit(env: Env, f: SentenceFacts): Summit | undefined {
+  const m = matchesOf(f, 'summit')[0];
+  return m ? env.ctx.lexicon.summits.find((s) => `summit:${s.id}` === m.surface.target) : undefined;
+}
+
+/** The named event's first day, as the date of the sentence's meeting. */
+function namedSummitDate(env: Env, f: SentenceFacts): DateMention | undefined {
+  const summit = namedSummit(env, f);
+  const m = matchesOf(f, 'summit')[0];
+  if (!summit || !m) return undefined;
+  return {
+    start: m.start,
+    end: m.end,
+    text: env.ctx.text.slice(m.start, m.end),
+    date: summit.from,
+    precision: 'day',
+    how: 'explicit',
+  };
+}
+
 function setDate(e: MeetingEvent, d: DateMention): void {
   e.date = d.date;
   e.datePrecision = d.precision;
@@ -370,11 +395,12 @@ function setDate(e: MeetingEvent, d: DateMention): void {
 }
 
 /** Kind, planned status, places, summit and roles of an event, from its sentences. */
-function describe(env: Env, e: MeetingEvent): void {
+function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
   const { facts, ctx } = env;
   // sentences naming one participant that describe the same event (arrival, "via video link")
   for (const f of facts) {
-    if (e.sentences.includes(f.index) || f.zone === 'furniture') continue;
+    // a sentence that reports another meeting describes that one
+    if (claimed.has(f.index) || f.zone === 'furniture') continue;
     if (!f.leaders.some((m) => e.participants.includes(m.key)) && !has(f, 'collective')) continue;
     if (
       f.leaders.some(
@@ -409,22 +435,39 @@ function describe(env: Env, e: MeetingEvent): void {
     const articleOrgs = new Set(facts.flatMap((f) => f.organizations.map((o) => o.key.slice(13))));
     const articlePlaces = new Set(facts.flatMap((f) => f.locations.map((l) => l.key.slice(9))));
     const day = e.date.length === 10 ? e.date : undefined;
-    e.summit = day
-      ? ctx.lexicon.summits.find(
-          (s) =>
-            daysBetween(s.from, day) >= -1 &&
-            daysBetween(day, s.to) >= -1 &&
-            ((s.city !== undefined && articlePlaces.has(s.city)) ||
-              (s.organization !== undefined &&
-                (articleOrgs.has(s.organization) || orgs.has(s.organization)))),
-        )
-      : undefined;
+    const month = e.date.length === 7 ? e.date : undefined;
+    const named = all.map((f) => namedSummit(env, f)).find(Boolean);
+    e.summit = named
+      ? named
+      : month
+        ? ctx.lexicon.summits.find(
+            (s) =>
+              s.from.startsWith(month) &&
+              s.city !== undefined &&
+              articlePlaces.has(s.city) &&
+              !e.planned,
+          )
+        : day
+          ? ctx.lexicon.summits.find(
+              (s) =>
+                daysBetween(s.from, day) >= -1 &&
+                daysBetween(day, s.to) >= -1 &&
+                ((s.city !== undefined && articlePlaces.has(s.city)) ||
+                  (s.organization !== undefined &&
+                    (articleOrgs.has(s.organization) || orgs.has(s.organization)))),
+            )
+          : undefined;
     if (e.summit) {
       const city = `Location:${e.summit.city}`;
       if (e.summit.city && !e.locations.has(city) && ctx.lexicon.entities.has(city))
         e.locations.set(city, []);
-      if (e.dateSource === 'article-date' && daysBetween(e.summit.from, e.date) > 0) {
+      // a report dated by the article or only to the month takes the summit's first day
+      if (
+        (e.dateSource === 'article-date' && daysBetween(e.summit.from, e.date) > 0) ||
+        e.date.length === 7
+      ) {
         e.date = e.summit.from;
+        e.datePrecision = 'day';
         e.dateSource = 'summit';
       }
     }
