@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { annotate } from '../src/annotate/index.js';
+import { mergeDocuments } from '../src/graph/merge.js';
+import type { AnnotationDocument } from '../src/model/types.js';
+
+interface Met {
+  key: string;
+  kind: unknown;
+  date: unknown;
+  participants: string[];
+  places: string[];
+  sectors: string[];
+}
+
+function meetings(doc: AnnotationDocument): Met[] {
+  return doc.nodes
+    .filter((n) => n.attributes.type === 'Meeting')
+    .map((n) => ({
+      key: n.key,
+      kind: n.attributes.kind,
+      date: n.attributes.date,
+      participants: doc.edges.filter((e) => e.target === n.key && e.attributes.type === 'PARTICIPATED_IN').map((e) => e.source.slice(7)).sort(),
+      places: doc.edges.filter((e) => e.source === n.key && e.attributes.type === 'HELD_IN').map((e) => e.target.slice(9)).sort(),
+      sectors: doc.edges.filter((e) => e.source === n.key && e.attributes.type === 'DISCUSSED').map((e) => e.target.slice(7)).sort(),
+    }));
+}
+
+const run = (text: string, published?: string) => annotate(text, published ? { id: 't', published } : { id: 't' });
+
+// [description, text, published, expected meetings (participants, kind, date)]
+const MEETINGS: Array<[string, string, string | undefined, Array<[string[], string, string]>]> = [
+  [
+    'phone call, Indonesian',
+    'Xi Jinping dan Vladimir Putin berbicara melalui telepon pada Selasa (8/5/2024). Kedua pemimpin membahas kerja sama energi.',
+    '2024-05-09',
+    [[['vladimir-putin', 'xi-jinping'], 'phone_call', '2024-05-08']],
+  ],
+  [
+    'SCO sidelines, Indonesian, date from the weekday',
+    'Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di sela-sela KTT Organisasi Kerja Sama Shanghai (SCO) di Astana pada hari Rabu.',
+    '2024-07-04',
+    [[['vladimir-putin', 'xi-jinping'], 'multilateral_summit', '2024-07-03']],
+  ],
+  [
+    'prime ministers, official visit',
+    'Perdana Menteri China Li Qiang tiba di Moskow untuk kunjungan resmi pada Selasa (20/8/2024). Li Qiang dan Perdana Menteri Rusia Mikhail Mishustin menggelar pembicaraan di Moskow.',
+    '2024-08-21',
+    [[['li-qiang', 'mikhail-mishustin'], 'official_visit', '2024-08-20']],
+  ],
+  [
+    'English report, state visit, video call',
+    'Russian President Vladimir Putin held a video call with Chinese President Xi Jinping on Monday. The two leaders discussed trade and energy.',
+    '2023-12-05',
+    [[['vladimir-putin', 'xi-jinping'], 'video_call', '2023-12-04']],
+  ],
+  [
+    'English, state visit with explicit date',
+    'Chinese President Xi Jinping arrived in Moscow on March 20, 2023 for a state visit. Xi and Putin held talks in the Kremlin.',
+    '2023-03-21',
+    [[['vladimir-putin', 'xi-jinping'], 'state_visit', '2023-03-20']],
+  ],
+  [
+    'planned meeting ("akan bertemu"); in the other leader\'s capital it is a visit',
+    'Putin dan Xi Jinping akan bertemu di Beijing pada 16 Mei 2024, kata Kremlin.',
+    '2024-05-10',
+    [[['vladimir-putin', 'xi-jinping'], 'official_visit', '2024-05-16']],
+  ],
+  [
+    'a passing mention with its own year is a separate meeting',
+    'Presiden Rusia Vladimir Putin tiba di Beijing untuk kunjungan kenegaraan. Xi juga mengunjungi Moskow pada 2023.',
+    '2024-05-16',
+    [
+      [['vladimir-putin', 'xi-jinping'], 'state_visit', '2023'],
+      [['vladimir-putin', 'xi-jinping'], 'state_visit', '2024-05-16'],
+    ],
+  ],
+];
+
+describe('meetings', () => {
+  for (const [what, text, published, expected] of MEETINGS) {
+    it(what, () => {
+      const got = meetings(run(text, published)).map((m) => [m.participants, m.kind, m.date]);
+      assert.deepEqual(
+        got.sort((a, b) => String(a[2]).localeCompare(String(b[2]))),
+        expected.sort((a, b) => a[2].localeCompare(b[2])),
+      );
+    });
+  }
+
+  it('no meeting when leaders are in different clauses, or only one leader acts', () => {
+    const none = [
+      'Putin mendarat di Beijing beberapa jam setelah Presiden Ukraina Volodymyr Zelensky mengumumkan akan menghentikan semua kunjungan internasional.',
+      'Putin memuji hubungan dagang antara Rusia dan China yang berkembang pesat.',
+      'Baca juga : Xi Jinping dan Vladimir Putin akan Bertemu di Uzbekistan',
+    ];
+    for (const text of none) assert.deepEqual(meetings(run(`Judul\n\n${text}`, '2024-05-16')), [], text);
+  });
+
+  it('"kedua pemimpin" resolves to the article\'s two leaders, and sectors tie to the meeting', () => {
+    const text =
+      'Xi Jinping bertemu Vladimir Putin di Kremlin pada Selasa (21/3/2023). Kedua pemimpin sepakat memperluas kerja sama di bidang pertanian dan energi. Perdagangan kedua negara mencapai USD200 miliar tahun lalu.';
+    const [m] = meetings(run(text, '2023-03-22'));
+    assert.deepEqual(m?.participants, ['vladimir-putin', 'xi-jinping']);
+    assert.deepEqual(m?.places, ['kremlin']);
+    assert.ok(m?.sectors.includes('agriculture') && m.sectors.includes('energy'));
+    assert.ok(!m?.sectors.includes('trade'), 'a statistic is background');
+  });
+
+  it('a planned meeting says so', () => {
+    const doc = run('Putin dan Xi Jinping akan bertemu di Beijing pada 16 Mei 2024, kata Kremlin.', '2024-05-10');
+    assert.equal(doc.nodes.find((n) => n.attributes.type === 'Meeting')?.attributes.status, 'planned');
+  });
+
+  it('the weekday check corrects a misprinted year', () => {
+    const [m] = meetings(run('Xi dan Putin mengadakan pembicaraan di Kremlin, Rabu (22/3/2024).'));
+    assert.equal(m?.date, '2023-03-22');
+  });
+});
+
+describe('agreements', () => {
+  const text =
+    'Xi Jinping dan Vladimir Putin bertemu di Moskow pada Selasa (21/3/2023). Rosatom dan badan energi atom China menyepakati program komprehensif kerja sama di bidang reaktor neutron cepat. Enam nota kesepahaman tambahan menyentuh perdagangan dan kehutanan. Kedua pemimpin diharapkan menandatangani sejumlah dokumen.';
+  const doc = run(text, '2023-03-22');
+  const agreements = doc.nodes.filter((n) => n.attributes.type === 'Agreement');
+  const signers = (key: string) => doc.edges.filter((e) => e.target === key && e.attributes.type === 'SIGNED').map((e) => e.source).sort();
+  const covers = (key: string) => doc.edges.filter((e) => e.source === key && e.attributes.type === 'COVERS').map((e) => e.target).sort();
+
+  it('finds the signed program with its signatories and sector, and the counted memoranda', () => {
+    const program = agreements.find((a) => a.attributes.kind === 'program');
+    assert.ok(program);
+    assert.deepEqual(signers(program.key), ['Organization:china-atomic-energy-authority', 'Organization:rosatom']);
+    assert.deepEqual(covers(program.key), ['Sector:nuclear']);
+    const memoranda = agreements.find((a) => a.attributes.kind === 'memorandum');
+    assert.equal(memoranda?.attributes.count, 6);
+    assert.deepEqual(covers(memoranda?.key ?? ''), ['Sector:forestry', 'Sector:trade']);
+  });
+  it('every agreement is produced by the meeting', () => {
+    for (const a of agreements) assert.ok(doc.edges.some((e) => e.attributes.type === 'PRODUCED' && e.target === a.key), a.key);
+  });
+  it('a vague mention ("sejumlah dokumen") and a pledge are not agreements', () => {
+    assert.equal(agreements.length, 2);
+    const pledge = run('Xi dan Putin bertemu di Beijing pada 16 Mei 2024. Putin berjanji memperdalam kerja sama energi.', '2024-05-16');
+    assert.equal(pledge.nodes.filter((n) => n.attributes.type === 'Agreement').length, 0);
+  });
+  it('every event node and edge carries a confidence in [0, 1]', () => {
+    for (const n of doc.nodes.filter((x) => x.attributes.type === 'Meeting' || x.attributes.type === 'Agreement')) {
+      const c = Number(n.attributes.confidence);
+      assert.ok(c >= 0 && c <= 1, n.key);
+    }
+    for (const e of doc.edges.filter((x) => ['PARTICIPATED_IN', 'HELD_IN', 'DISCUSSED', 'PRODUCED', 'SIGNED', 'COVERS'].includes(x.attributes.type))) {
+      assert.ok(typeof e.attributes.confidence === 'number' && e.attributes.confidence >= 0 && e.attributes.confidence <= 1, e.key);
+    }
+  });
+});
+
+describe('across articles', () => {
+  it('two reports of one visit, a day apart, from different outlets merge into one meeting', () => {
+    const a = annotate('Xi Jinping tiba di Moskow untuk kunjungan kenegaraan pada Senin (20/3/2023) dan bertemu Vladimir Putin.', { id: 'a', published: '2023-03-20' });
+    const b = annotate('Chinese President Xi Jinping held talks with Russian President Vladimir Putin in the Kremlin on Tuesday (March 21), during his state visit.', { id: 'b', published: '2023-03-22' });
+    const g = mergeDocuments([a, b]);
+    const ms = g.filterNodes((_k, attrs) => attrs.type === 'Meeting');
+    assert.equal(ms.length, 1, ms.join(', '));
+    assert.deepEqual(g.getNodeAttribute(ms[0] as string, 'articles'), ['a', 'b']);
+  });
+  it('two meetings of the same leaders weeks apart stay two', () => {
+    const a = annotate('Xi Jinping bertemu Vladimir Putin di Beijing pada Jumat (4/2/2022).', { id: 'a', published: '2022-02-04' });
+    const b = annotate('Xi Jinping dan Vladimir Putin berbicara melalui telepon pada Jumat (25/2/2022).', { id: 'b', published: '2022-02-25' });
+    const c = annotate('Xi Jinping bertemu Vladimir Putin di Samarkand pada Kamis (15/9/2022).', { id: 'c', published: '2022-09-15' });
+    const g = mergeDocuments([a, b, c]);
+    assert.equal(g.filterNodes((_k, attrs) => attrs.type === 'Meeting').length, 3);
+  });
+  it('a call and a visit in the same days stay two', () => {
+    const a = annotate('Xi Jinping bertemu Vladimir Putin di Moskow pada Senin (20/3/2023).', { id: 'a', published: '2023-03-20' });
+    const b = annotate('Xi Jinping dan Vladimir Putin berbicara melalui telepon pada Selasa (21/3/2023).', { id: 'b', published: '2023-03-21' });
+    assert.equal(mergeDocuments([a, b]).filterNodes((_k, attrs) => attrs.type === 'Meeting').length, 2);
+  });
+});
