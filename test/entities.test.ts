@@ -5,40 +5,123 @@ import { annotate } from '../src/annotate/index.js';
 /** Keys of one type the annotation finds in a text. */
 function found(text: string, type: string, published = '2023-03-22'): string[] {
   const doc = annotate(text, { id: 't', published });
-  return doc.nodes.filter((n) => n.attributes.type === type).map((n) => n.key.slice(type.length + 1)).sort();
+  return doc.nodes
+    .filter((n) => n.attributes.type === type)
+    .map((n) => n.key.slice(type.length + 1))
+    .sort();
 }
 
 // [text, type, expected ids, published date]
 const POSITIVE: Array<[string, string, string[], string?]> = [
   // real sentences from the corpus
-  ['Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin menandatangani pernyataan bersama di Kremlin, di Moskow, Rusia.', 'Leader', ['vladimir-putin', 'xi-jinping']],
-  ['Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin menandatangani pernyataan bersama di Kremlin, di Moskow, Rusia.', 'Location', ['kremlin', 'moscow']],
-  ['Perwakilan Gedung Putih dan Departemen Luar Negeri AS pekan ini menentang gencatan senjata apa pun di Ukraina.', 'Country', ['UA', 'US']],
-  ['Perwakilan Gedung Putih dan Departemen Luar Negeri AS pekan ini menentang gencatan senjata apa pun di Ukraina.', 'Organization', ['us-department-of-state', 'white-house']],
-  ['Kedua kepala negara sepakat untuk memperkuat komunikasi dan koordinasi di PBB, Organisasi Kerjasama Shanghai (SCO), BRICS, APEC dan G20.', 'Organization', ['apec', 'brics', 'g20', 'sco', 'un']],
-  ['Sebelumnya, Juru Bicara Kementerian Luar Negeri China Wang Wenbin mengungkapkan harapan bahwa kunjungan Mishustin akan membantu.', 'Person', ['wang-wenbin']],
-  ['Perdana Menteri Rusia Mikhail Mishustin tiba di China dalam kunjungan resminya pada Senin (22/5/2023).', 'Leader', ['mikhail-mishustin']],
-  ['Tiongkok dan Rusia pada hari Rabu sepakat untuk meningkatkan hubungan mereka; RRT dan AS berselisih.', 'Country', ['CN', 'RU', 'US']],
+  [
+    'Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin menandatangani pernyataan bersama di Kremlin, di Moskow, Rusia.',
+    'Leader',
+    ['vladimir-putin', 'xi-jinping'],
+  ],
+  [
+    'Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin menandatangani pernyataan bersama di Kremlin, di Moskow, Rusia.',
+    'Location',
+    ['kremlin', 'moscow'],
+  ],
+  [
+    'Perwakilan Gedung Putih dan Departemen Luar Negeri AS pekan ini menentang gencatan senjata apa pun di Ukraina.',
+    'Country',
+    ['UA', 'US'],
+  ],
+  [
+    'Perwakilan Gedung Putih dan Departemen Luar Negeri AS pekan ini menentang gencatan senjata apa pun di Ukraina.',
+    'Organization',
+    ['us-department-of-state', 'white-house'],
+  ],
+  [
+    'Kedua kepala negara sepakat untuk memperkuat komunikasi dan koordinasi di PBB, Organisasi Kerjasama Shanghai (SCO), BRICS, APEC dan G20.',
+    'Organization',
+    ['apec', 'brics', 'g20', 'sco', 'un'],
+  ],
+  [
+    'Sebelumnya, Juru Bicara Kementerian Luar Negeri China Wang Wenbin mengungkapkan harapan bahwa kunjungan Mishustin akan membantu.',
+    'Person',
+    ['wang-wenbin'],
+  ],
+  [
+    'Perdana Menteri Rusia Mikhail Mishustin tiba di China dalam kunjungan resminya pada Senin (22/5/2023).',
+    'Leader',
+    ['mikhail-mishustin'],
+  ],
+  [
+    'Tiongkok dan Rusia pada hari Rabu sepakat untuk meningkatkan hubungan mereka; RRT dan AS berselisih.',
+    'Country',
+    ['CN', 'RU', 'US'],
+  ],
   // titles resolved through terms of office and the article's date
-  ['Presiden Rusia memuji peta jalan perdamaian yang diusulkan oleh China.', 'Leader', ['vladimir-putin'], '2023-03-22'],
+  [
+    'Presiden Rusia memuji peta jalan perdamaian yang diusulkan oleh China.',
+    'Leader',
+    ['vladimir-putin'],
+    '2023-03-22',
+  ],
   ['Presiden AS mengatakan tarif baru akan berlaku.', 'Leader', ['donald-trump'], '2025-01-25'],
   ['Presiden AS mengatakan tarif baru akan berlaku.', 'Leader', ['joe-biden'], '2023-06-01'],
-  ['Pemimpin Tiongkok tersebut mencatat bahwa tahun ini menandai peringatan 70 tahun.', 'Leader', ['xi-jinping'], '2019-06-06'],
+  [
+    'Pemimpin Tiongkok tersebut mencatat bahwa tahun ini menandai peringatan 70 tahun.',
+    'Leader',
+    ['xi-jinping'],
+    '2019-06-06',
+  ],
   ['Perdana Menteri Rusia berbicara di forum.', 'Leader', ['vladimir-putin'], '2010-06-01'],
   ['Perdana Menteri China berbicara di forum.', 'Leader', ['li-qiang'], '2024-08-22'],
   // English
-  ['Chinese President Xi Jinping meets with his Russian counterpart Vladimir Putin in Beijing.', 'Leader', ['vladimir-putin', 'xi-jinping'], '2016-06-26'],
-  ['The Russian President spoke to reporters in the Kremlin.', 'Leader', ['vladimir-putin'], '2016-06-26'],
-  ['Chinese Assistant Foreign Minister Li Huilai said at an earlier press conference.', 'Person', ['li-huilai'], '2017-07-03'],
-  ['The China-Russia relationship is at its best, Xi told Russian media in Moscow.', 'Country', ['CN', 'RU'], '2017-07-03'],
+  [
+    'Chinese President Xi Jinping meets with his Russian counterpart Vladimir Putin in Beijing.',
+    'Leader',
+    ['vladimir-putin', 'xi-jinping'],
+    '2016-06-26',
+  ],
+  [
+    'The Russian President spoke to reporters in the Kremlin.',
+    'Leader',
+    ['vladimir-putin'],
+    '2016-06-26',
+  ],
+  [
+    'Chinese Assistant Foreign Minister Li Huilai said at an earlier press conference.',
+    'Person',
+    ['li-huilai'],
+    '2017-07-03',
+  ],
+  [
+    'The China-Russia relationship is at its best, Xi told Russian media in Moscow.',
+    'Country',
+    ['CN', 'RU'],
+    '2017-07-03',
+  ],
   // short forms resolve in context; Indonesian clitics do not hide a mention
-  ['Xi dan Putin juga membahas peningkatan skala perdagangan.', 'Leader', ['vladimir-putin', 'xi-jinping']],
+  [
+    'Xi dan Putin juga membahas peningkatan skala perdagangan.',
+    'Leader',
+    ['vladimir-putin', 'xi-jinping'],
+  ],
   ['Tiongkok-Rusia sepakat; kebijakan Rusianya berubah.', 'Country', ['CN', 'RU']],
   // a leader the lexicon does not know, named after a head-of-state title
-  ['Presiden Uzbekistan Abdulaziz Karimbekov menyambut tamunya.', 'Leader', ['abdulaziz-karimbekov']],
+  [
+    'Presiden Uzbekistan Abdulaziz Karimbekov menyambut tamunya.',
+    'Leader',
+    ['abdulaziz-karimbekov'],
+  ],
   // a person the lexicon does not know, named after a role
-  ['Menteri Luar Negeri Amerika John Kerry tidak membesar-besarkan kaitan itu.', 'Person', ['john-kerry'], '2014-05-21'],
-  ['CEO perusahaan gas Rusia Gazprom Alexei Miller hadir.', 'Person', ['alexei-miller'], '2014-05-21'],
+  [
+    'Menteri Luar Negeri Amerika John Kerry tidak membesar-besarkan kaitan itu.',
+    'Person',
+    ['john-kerry'],
+    '2014-05-21',
+  ],
+  [
+    'CEO perusahaan gas Rusia Gazprom Alexei Miller hadir.',
+    'Person',
+    ['alexei-miller'],
+    '2014-05-21',
+  ],
 ];
 
 // [text, type, ids that must NOT be found]
@@ -72,7 +155,8 @@ describe('entity annotators (miss table)', () => {
 
 describe('furniture', () => {
   it('a related-story line produces nothing', () => {
-    const text = 'Judul berita\n\nIsi berita tentang cuaca.\nBaca juga : Xi Jinping dan Vladimir Putin akan Bertemu di Uzbekistan\n';
+    const text =
+      'Judul berita\n\nIsi berita tentang cuaca.\nBaca juga : Xi Jinping dan Vladimir Putin akan Bertemu di Uzbekistan\n';
     const doc = annotate(text, { id: 't', published: '2024-05-16' });
     assert.deepEqual(
       doc.nodes.filter((n) => n.attributes.type !== 'Article').map((n) => n.key),
@@ -80,7 +164,8 @@ describe('furniture', () => {
     );
   });
   it('bylines and "Cek berita" lines produce nothing', () => {
-    const text = 'Judul\n\nIsi.\nEditor : Vladimir Putin\nCek berita dan artikel yg lain di Google News\n';
+    const text =
+      'Judul\n\nIsi.\nEditor : Vladimir Putin\nCek berita dan artikel yg lain di Google News\n';
     const doc = annotate(text, { id: 't' });
     assert.ok(!doc.nodes.some((n) => n.key === 'Leader:vladimir-putin'));
   });
@@ -90,7 +175,8 @@ describe('evidence', () => {
   it('every mention carries offsets into the text and the matched text', () => {
     const text = '\uFEFFPresiden Rusia Vladimir Putin\r\ntiba di Beijing.';
     const doc = annotate(text, { id: 't', published: '2024-05-16' });
-    for (const n of doc.nodes) for (const e of n.attributes.evidence) assert.equal(text.slice(e.start, e.end), e.text);
+    for (const n of doc.nodes)
+      for (const e of n.attributes.evidence) assert.equal(text.slice(e.start, e.end), e.text);
     const putin = doc.nodes.find((n) => n.key === 'Leader:vladimir-putin');
     assert.equal(putin?.attributes.wikidata, 'Q7747');
     assert.ok(doc.edges.some((e) => e.key === 'LEADS:Leader:vladimir-putin->Country:RU'));

@@ -20,13 +20,23 @@ function meetings(doc: AnnotationDocument): Met[] {
       key: n.key,
       kind: n.attributes.kind,
       date: n.attributes.date,
-      participants: doc.edges.filter((e) => e.target === n.key && e.attributes.type === 'PARTICIPATED_IN').map((e) => e.source.slice(7)).sort(),
-      places: doc.edges.filter((e) => e.source === n.key && e.attributes.type === 'HELD_IN').map((e) => e.target.slice(9)).sort(),
-      sectors: doc.edges.filter((e) => e.source === n.key && e.attributes.type === 'DISCUSSED').map((e) => e.target.slice(7)).sort(),
+      participants: doc.edges
+        .filter((e) => e.target === n.key && e.attributes.type === 'PARTICIPATED_IN')
+        .map((e) => e.source.slice(7))
+        .sort(),
+      places: doc.edges
+        .filter((e) => e.source === n.key && e.attributes.type === 'HELD_IN')
+        .map((e) => e.target.slice(9))
+        .sort(),
+      sectors: doc.edges
+        .filter((e) => e.source === n.key && e.attributes.type === 'DISCUSSED')
+        .map((e) => e.target.slice(7))
+        .sort(),
     }));
 }
 
-const run = (text: string, published?: string) => annotate(text, published ? { id: 't', published } : { id: 't' });
+const run = (text: string, published?: string) =>
+  annotate(text, published ? { id: 't', published } : { id: 't' });
 
 // [description, text, published, expected meetings (participants, kind, date)]
 const MEETINGS: Array<[string, string, string | undefined, Array<[string[], string, string]>]> = [
@@ -94,7 +104,8 @@ describe('meetings', () => {
       'Putin memuji hubungan dagang antara Rusia dan China yang berkembang pesat.',
       'Baca juga : Xi Jinping dan Vladimir Putin akan Bertemu di Uzbekistan',
     ];
-    for (const text of none) assert.deepEqual(meetings(run(`Judul\n\n${text}`, '2024-05-16')), [], text);
+    for (const text of none)
+      assert.deepEqual(meetings(run(`Judul\n\n${text}`, '2024-05-16')), [], text);
   });
 
   it('"kedua pemimpin" resolves to the article\'s two leaders, and sectors tie to the meeting', () => {
@@ -108,8 +119,14 @@ describe('meetings', () => {
   });
 
   it('a planned meeting says so', () => {
-    const doc = run('Putin dan Xi Jinping akan bertemu di Beijing pada 16 Mei 2024, kata Kremlin.', '2024-05-10');
-    assert.equal(doc.nodes.find((n) => n.attributes.type === 'Meeting')?.attributes.status, 'planned');
+    const doc = run(
+      'Putin dan Xi Jinping akan bertemu di Beijing pada 16 Mei 2024, kata Kremlin.',
+      '2024-05-10',
+    );
+    assert.equal(
+      doc.nodes.find((n) => n.attributes.type === 'Meeting')?.attributes.status,
+      'planned',
+    );
   });
 
   it('the weekday check corrects a misprinted year', () => {
@@ -123,56 +140,109 @@ describe('agreements', () => {
     'Xi Jinping dan Vladimir Putin bertemu di Moskow pada Selasa (21/3/2023). Rosatom dan badan energi atom China menyepakati program komprehensif kerja sama di bidang reaktor neutron cepat. Enam nota kesepahaman tambahan menyentuh perdagangan dan kehutanan. Kedua pemimpin diharapkan menandatangani sejumlah dokumen.';
   const doc = run(text, '2023-03-22');
   const agreements = doc.nodes.filter((n) => n.attributes.type === 'Agreement');
-  const signers = (key: string) => doc.edges.filter((e) => e.target === key && e.attributes.type === 'SIGNED').map((e) => e.source).sort();
-  const covers = (key: string) => doc.edges.filter((e) => e.source === key && e.attributes.type === 'COVERS').map((e) => e.target).sort();
+  const signers = (key: string) =>
+    doc.edges
+      .filter((e) => e.target === key && e.attributes.type === 'SIGNED')
+      .map((e) => e.source)
+      .sort();
+  const covers = (key: string) =>
+    doc.edges
+      .filter((e) => e.source === key && e.attributes.type === 'COVERS')
+      .map((e) => e.target)
+      .sort();
 
   it('finds the signed program with its signatories and sector, and the counted memoranda', () => {
     const program = agreements.find((a) => a.attributes.kind === 'program');
     assert.ok(program);
-    assert.deepEqual(signers(program.key), ['Organization:china-atomic-energy-authority', 'Organization:rosatom']);
+    assert.deepEqual(signers(program.key), [
+      'Organization:china-atomic-energy-authority',
+      'Organization:rosatom',
+    ]);
     assert.deepEqual(covers(program.key), ['Sector:nuclear']);
     const memoranda = agreements.find((a) => a.attributes.kind === 'memorandum');
     assert.equal(memoranda?.attributes.count, 6);
     assert.deepEqual(covers(memoranda?.key ?? ''), ['Sector:forestry', 'Sector:trade']);
   });
   it('every agreement is produced by the meeting', () => {
-    for (const a of agreements) assert.ok(doc.edges.some((e) => e.attributes.type === 'PRODUCED' && e.target === a.key), a.key);
+    for (const a of agreements)
+      assert.ok(
+        doc.edges.some((e) => e.attributes.type === 'PRODUCED' && e.target === a.key),
+        a.key,
+      );
   });
   it('a vague mention ("sejumlah dokumen") and a pledge are not agreements', () => {
     assert.equal(agreements.length, 2);
-    const pledge = run('Xi dan Putin bertemu di Beijing pada 16 Mei 2024. Putin berjanji memperdalam kerja sama energi.', '2024-05-16');
+    const pledge = run(
+      'Xi dan Putin bertemu di Beijing pada 16 Mei 2024. Putin berjanji memperdalam kerja sama energi.',
+      '2024-05-16',
+    );
     assert.equal(pledge.nodes.filter((n) => n.attributes.type === 'Agreement').length, 0);
   });
   it('every event node and edge carries a confidence in [0, 1]', () => {
-    for (const n of doc.nodes.filter((x) => x.attributes.type === 'Meeting' || x.attributes.type === 'Agreement')) {
+    for (const n of doc.nodes.filter(
+      (x) => x.attributes.type === 'Meeting' || x.attributes.type === 'Agreement',
+    )) {
       const c = Number(n.attributes.confidence);
       assert.ok(c >= 0 && c <= 1, n.key);
     }
-    for (const e of doc.edges.filter((x) => ['PARTICIPATED_IN', 'HELD_IN', 'DISCUSSED', 'PRODUCED', 'SIGNED', 'COVERS'].includes(x.attributes.type))) {
-      assert.ok(typeof e.attributes.confidence === 'number' && e.attributes.confidence >= 0 && e.attributes.confidence <= 1, e.key);
+    for (const e of doc.edges.filter((x) =>
+      ['PARTICIPATED_IN', 'HELD_IN', 'DISCUSSED', 'PRODUCED', 'SIGNED', 'COVERS'].includes(
+        x.attributes.type,
+      ),
+    )) {
+      assert.ok(
+        typeof e.attributes.confidence === 'number' &&
+          e.attributes.confidence >= 0 &&
+          e.attributes.confidence <= 1,
+        e.key,
+      );
     }
   });
 });
 
 describe('across articles', () => {
   it('two reports of one visit, a day apart, from different outlets merge into one meeting', () => {
-    const a = annotate('Xi Jinping tiba di Moskow untuk kunjungan kenegaraan pada Senin (20/3/2023) dan bertemu Vladimir Putin.', { id: 'a', published: '2023-03-20' });
-    const b = annotate('Chinese President Xi Jinping held talks with Russian President Vladimir Putin in the Kremlin on Tuesday (March 21), during his state visit.', { id: 'b', published: '2023-03-22' });
+    const a = annotate(
+      'Xi Jinping tiba di Moskow untuk kunjungan kenegaraan pada Senin (20/3/2023) dan bertemu Vladimir Putin.',
+      { id: 'a', published: '2023-03-20' },
+    );
+    const b = annotate(
+      'Chinese President Xi Jinping held talks with Russian President Vladimir Putin in the Kremlin on Tuesday (March 21), during his state visit.',
+      { id: 'b', published: '2023-03-22' },
+    );
     const g = mergeDocuments([a, b]);
     const ms = g.filterNodes((_k, attrs) => attrs.type === 'Meeting');
     assert.equal(ms.length, 1, ms.join(', '));
     assert.deepEqual(g.getNodeAttribute(ms[0] as string, 'articles'), ['a', 'b']);
   });
   it('two meetings of the same leaders weeks apart stay two', () => {
-    const a = annotate('Xi Jinping bertemu Vladimir Putin di Beijing pada Jumat (4/2/2022).', { id: 'a', published: '2022-02-04' });
-    const b = annotate('Xi Jinping dan Vladimir Putin berbicara melalui telepon pada Jumat (25/2/2022).', { id: 'b', published: '2022-02-25' });
-    const c = annotate('Xi Jinping bertemu Vladimir Putin di Samarkand pada Kamis (15/9/2022).', { id: 'c', published: '2022-09-15' });
+    const a = annotate('Xi Jinping bertemu Vladimir Putin di Beijing pada Jumat (4/2/2022).', {
+      id: 'a',
+      published: '2022-02-04',
+    });
+    const b = annotate(
+      'Xi Jinping dan Vladimir Putin berbicara melalui telepon pada Jumat (25/2/2022).',
+      { id: 'b', published: '2022-02-25' },
+    );
+    const c = annotate('Xi Jinping bertemu Vladimir Putin di Samarkand pada Kamis (15/9/2022).', {
+      id: 'c',
+      published: '2022-09-15',
+    });
     const g = mergeDocuments([a, b, c]);
     assert.equal(g.filterNodes((_k, attrs) => attrs.type === 'Meeting').length, 3);
   });
   it('a call and a visit in the same days stay two', () => {
-    const a = annotate('Xi Jinping bertemu Vladimir Putin di Moskow pada Senin (20/3/2023).', { id: 'a', published: '2023-03-20' });
-    const b = annotate('Xi Jinping dan Vladimir Putin berbicara melalui telepon pada Selasa (21/3/2023).', { id: 'b', published: '2023-03-21' });
-    assert.equal(mergeDocuments([a, b]).filterNodes((_k, attrs) => attrs.type === 'Meeting').length, 2);
+    const a = annotate('Xi Jinping bertemu Vladimir Putin di Moskow pada Senin (20/3/2023).', {
+      id: 'a',
+      published: '2023-03-20',
+    });
+    const b = annotate(
+      'Xi Jinping dan Vladimir Putin berbicara melalui telepon pada Selasa (21/3/2023).',
+      { id: 'b', published: '2023-03-21' },
+    );
+    assert.equal(
+      mergeDocuments([a, b]).filterNodes((_k, attrs) => attrs.type === 'Meeting').length,
+      2,
+    );
   });
 });

@@ -60,7 +60,12 @@ export function benchVocabulary(lexicon: Lexicon): BenchVocabulary {
     const term = e.terms?.at(-1);
     const names = namesOf.get(e.key) ?? [];
     if (!term || names.length === 0) continue;
-    leaders.push({ names, short: shortOf.get(e.key) ?? [], country: term.country, role: term.role });
+    leaders.push({
+      names,
+      short: shortOf.get(e.key) ?? [],
+      country: term.country,
+      role: term.role,
+    });
   }
   const titles = new Map<string, string[]>();
   for (const s of lexicon.surfaces)
