@@ -1,10 +1,17 @@
+import { readFileSync } from 'node:fs';
 import { annotateArticle } from '../annotate/index.js';
 import { type KgGraph, mergeDocuments } from '../graph/merge.js';
 import { layoutGraph } from '../layout/index.js';
 import { type Lexicon, loadLexicon } from '../lexicon/index.js';
 import type { AnnotationDocument } from '../model/types.js';
 import { type InputWarning, readCorpus } from '../read/corpus.js';
+import { decodeArticle } from '../read/decode.js';
 import { type ValidationIssue, validateDocument } from '../validate/document.js';
+import type { ArticleTask, Outcome } from './annotate-file.js';
+import { DocumentCache } from './cache.js';
+import { annotatorPool, defaultWorkers } from './pool.js';
+import { type CorpusItem, scanCorpus } from './scan.js';
+import { currentVersions, type Versions } from './versions.js';
 
 export interface BuildOptions {
   /** run ForceAtlas2 (default true) */
@@ -16,6 +23,27 @@ export interface BuildOptions {
   onArticle?: (done: number, total: number) => void;
 }
 
+export interface StreamOptions extends BuildOptions {
+  /** annotation threads; 1 annotates in this thread (default: available cores) */
+  workers?: number;
+  /** folder of the document cache (none: annotate everything, store nothing) */
+  cacheDir?: string;
+  /** articles per message to a worker (default 32) */
+  batchSize?: number;
+  /** the corpus as already scanned (with cache keys), to avoid reading it twice */
+  items?: CorpusItem[];
+  versions?: Versions;
+}
+
+export interface BuildStats {
+  articles: number;
+  workers: number;
+  /** documents taken from the cache (with `relabelled` of them kept across a lexicon change) */
+  cached: number;
+  relabelled: number;
+  annotated: number;
+}
+
 export interface BuildResult {
   graph: KgGraph;
   documents: AnnotationDocument[];
@@ -23,11 +51,33 @@ export interface BuildResult {
   invalid: ValidationIssue[];
   warnings: InputWarning[];
   timings: Record<string, number>;
+  stats?: BuildStats;
+}
+
+function mergeAndLayout(
+  documents: AnnotationDocument[],
+  options: BuildOptions,
+  timings: Record<string, number>,
+): KgGraph {
+  let t = performance.now();
+  const graph = mergeDocuments(documents);
+  timings.merge = performance.now() - t;
+  if (options.layout !== false) {
+    t = performance.now();
+    const layout = layoutGraph(
+      graph,
+      options.iterations !== undefined ? { iterations: options.iterations } : {},
+    );
+    timings.layout = layout.ms;
+    timings.layoutIterations = layout.iterations;
+  }
+  return graph;
 }
 
 /**
- * The whole pipeline on a corpus folder: read, annotate, validate, merge, lay out. No exports:
- * see `writeExports`.
+ * The whole pipeline on a corpus folder in this thread, without a cache: read, annotate,
+ * validate, merge, lay out. No exports: see `writeExports`. (`buildCorpus` is the streaming,
+ * multi-threaded and cached form; both give the same graph.)
  */
 export function buildGraph(corpusDir: string, options: BuildOptions = {}): BuildResult {
   const timings: Record<string, number> = {};
@@ -48,15 +98,119 @@ export function buildGraph(corpusDir: string, options: BuildOptions = {}): Build
     options.onArticle?.(i + 1, articles.length);
   });
   timings.annotate = performance.now() - t;
-  t = performance.now();
-  const graph = mergeDocuments(documents);
-  timings.merge = performance.now() - t;
-  if (options.layout !== false) {
-    const layout = layoutGraph(
-      graph,
-      options.iterations !== undefined ? { iterations: options.iterations } : {},
-    );
-    timings.layout = layout.ms;
-  }
+  const graph = mergeAndLayout(documents, options, timings);
   return { graph, documents, invalid, warnings, timings };
+}
+
+/**
+ * The pipeline with articles streamed through a pool of annotation threads in batches (at most
+ * a few batches per thread in flight, so memory does not grow with the queue), cached documents
+ * reused, and one single-threaded merge in article-id order: the graph is the same whatever the
+ * number of threads and whatever came from the cache.
+ */
+export async function buildCorpus(
+  corpusDir: string,
+  options: StreamOptions = {},
+): Promise<BuildResult> {
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lexicon = options.lexicon ?? loadLexicon();
+  timings.lexicon = performance.now() - t;
+  t = performance.now();
+  const cache = options.cacheDir
+    ? new DocumentCache(options.cacheDir, options.versions ?? currentVersions(lexicon))
+    : undefined;
+  const items = options.items ?? scanCorpus(corpusDir, cache);
+  timings.scan = performance.now() - t;
+
+  t = performance.now();
+  const workers = options.workers ?? defaultWorkers();
+  const pool = annotatorPool(workers, lexicon);
+  const batchSize = options.batchSize ?? 32;
+  const window = Math.max(2, pool.workers * 3);
+  const outcomes: Outcome[] = new Array(items.length);
+  const total = items.length;
+  let done = 0;
+  let annotated = 0;
+  const tick = (n: number) => {
+    done += n;
+    options.onArticle?.(done, total);
+  };
+  const inFlight = new Set<Promise<void>>();
+  const all: Array<Promise<void>> = [];
+  let batch: Array<{ index: number; task: ArticleTask; key?: string }> = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const sent = batch;
+    batch = [];
+    const p = pool.run(sent.map((s) => s.task)).then((results) => {
+      results.forEach((outcome, j) => {
+        const s = sent[j] as (typeof sent)[number];
+        outcomes[s.index] = outcome;
+        if (s.key && cache) cache.put(s.key);
+      });
+      annotated += sent.length;
+      tick(sent.length);
+    });
+    p.catch(() => {}); // surfaced by Promise.all below
+    all.push(p);
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p)).catch(() => {});
+    if (inFlight.size >= window) await Promise.race(inFlight);
+  };
+  try {
+    for (const [index, item] of items.entries()) {
+      if (cache && item.key) {
+        const hit = cache.get(item.key, () => decodeOrUndefined(item.file));
+        if (hit) {
+          outcomes[index] = hit;
+          tick(1);
+          continue;
+        }
+      }
+      const task: ArticleTask = { file: item.file, id: item.id };
+      if (item.meta !== undefined) task.meta = item.meta;
+      if (cache && item.key) task.cacheFile = cache.file(item.key);
+      batch.push({ index, task, ...(item.key ? { key: item.key } : {}) });
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+    await Promise.all(all);
+  } finally {
+    await pool.close();
+  }
+  cache?.save();
+  timings.annotate = performance.now() - t;
+
+  const documents: AnnotationDocument[] = [];
+  const invalid: ValidationIssue[] = [];
+  const warnings: InputWarning[] = [];
+  for (const o of outcomes) {
+    if (o.kind === 'document') documents.push(o.document);
+    else if (o.kind === 'invalid') invalid.push(...o.issues);
+    else warnings.push(o.warning);
+  }
+  const graph = mergeAndLayout(documents, options, timings);
+  return {
+    graph,
+    documents,
+    invalid,
+    warnings,
+    timings,
+    stats: {
+      articles: total,
+      workers: pool.workers,
+      cached: cache?.stats.hits ?? 0,
+      relabelled: cache?.stats.relabelled ?? 0,
+      annotated,
+    },
+  };
+}
+
+function decodeOrUndefined(file: string): string | undefined {
+  try {
+    return decodeArticle(readFileSync(file), file);
+  } catch {
+    return undefined;
+  }
 }

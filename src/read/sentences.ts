@@ -101,44 +101,92 @@ function endsWithAbbreviation(segment: string): boolean {
   return ABBREVIATIONS.has(word) || /^\p{Lu}$/u.test(m[1]) || /^(\p{L}\.)+\p{L}$/u.test(m[1]);
 }
 
+/** Characters given to Intl.Segmenter at once: its time per character grows with input length. */
+export const SEGMENT_CHUNK = 1000;
+/** No sentence is longer: annotators work per sentence, so this bounds their work too. */
+export const MAX_SENTENCE = 2000;
+
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
+
 /**
- * Sentences of every non-furniture line, segmented per line with Intl.Segmenter (its speed
- * falls sharply with input length, so never on a whole corpus), then repaired: no break after
- * abbreviations and initials, inside figures ("USD200 miliar", "2.5"), before a lower-case
- * continuation, or that leaves a closing quote or bracket alone.
+ * Where to end the chunk that starts at `pos` (exclusive) in the line ending at `end`: after a
+ * sentence end and its space if there is one in the second half of the window, else at a
+ * space, else after SEGMENT_CHUNK characters (never inside a surrogate pair). `soft` when the
+ * cut is not at a sentence end, so the pieces either side of it belong together.
+ */
+function cutAt(text: string, pos: number, end: number): { cut: number; soft: boolean } {
+  if (end - pos <= SEGMENT_CHUNK) return { cut: end, soft: false };
+  const limit = pos + SEGMENT_CHUNK;
+  const floor = pos + SEGMENT_CHUNK / 2;
+  let space = -1;
+  for (let i = limit; i > floor; i--) {
+    if (!isSpace(text[i])) continue;
+    if (/[.!?…]/u.test(text[i - 1] ?? '')) return { cut: i, soft: false };
+    if (space < 0) space = i;
+  }
+  if (space > 0) return { cut: space, soft: true };
+  const code = text.charCodeAt(limit - 1);
+  return { cut: code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit, soft: true };
+}
+
+/** The end of a piece, at most 32 characters, starting at a word boundary (for the glue tests). */
+function tailOf(text: string, start: number, end: number): string {
+  let e = end;
+  while (e > start && isSpace(text[e - 1])) e--;
+  const from = Math.max(start, e - 32);
+  const tail = text.slice(from, end);
+  return from > start && !isSpace(text[from - 1]) ? tail.replace(/^\S*/u, '') : tail;
+}
+
+/**
+ * Sentences of every non-furniture line, segmented with Intl.Segmenter in chunks of at most
+ * SEGMENT_CHUNK characters (its speed falls sharply with input length: a 1 MB line would take
+ * minutes), then repaired: no break after abbreviations and initials, inside figures ("USD200
+ * miliar", "2.5"), before a lower-case continuation, at a chunk cut that is not a sentence end,
+ * or that leaves a closing quote or bracket alone; but never a sentence over MAX_SENTENCE.
+ * Offsets index `text` exactly.
  */
 export function splitSentences(text: string, lines: Line[]): Sentence[] {
   const out: Sentence[] = [];
   lines.forEach((line, index) => {
     if (line.zone === 'furniture' || line.end <= line.start) return;
-    const paragraph = text.slice(line.start, line.end);
-    if (paragraph.trim() === '') return;
+    if (!/\S/u.test(text.slice(line.start, line.end))) return;
     const pieces: Array<{ start: number; end: number }> = [];
-    for (const seg of segmenter.segment(paragraph)) {
-      const start = line.start + seg.index;
-      const end = start + seg.segment.length;
-      const prev = pieces.at(-1);
-      const trimmed = seg.segment.trim();
-      if (prev) {
-        const prevText = text.slice(prev.start, prev.end);
-        const glue =
-          endsWithAbbreviation(prevText) ||
-          (/\d[.,]\s*$/.test(prevText) && /^\d/.test(trimmed)) ||
-          /^[\p{Ll}\d]/u.test(trimmed) ||
-          /^[”"’')\]]+$/u.test(trimmed) ||
-          trimmed.length <= 2;
-        if (glue) {
-          prev.end = end;
-          continue;
+    let softCut = false;
+    for (let pos = line.start; pos < line.end; ) {
+      const { cut, soft } = cutAt(text, pos, line.end);
+      let first = true;
+      for (const seg of segmenter.segment(text.slice(pos, cut))) {
+        const start = pos + seg.index;
+        const end = start + seg.segment.length;
+        const prev = pieces.at(-1);
+        const trimmed = seg.segment.trim();
+        if (prev && end - prev.start <= MAX_SENTENCE) {
+          const prevTail = tailOf(text, prev.start, prev.end);
+          const glue =
+            (first && softCut) ||
+            endsWithAbbreviation(prevTail) ||
+            (/\d[.,]\s*$/.test(prevTail) && /^\d/.test(trimmed)) ||
+            /^[\p{Ll}\d]/u.test(trimmed) ||
+            /^[”"’')\]]+$/u.test(trimmed) ||
+            trimmed.length <= 2;
+          if (glue) {
+            prev.end = end;
+            first = false;
+            continue;
+          }
         }
+        first = false;
+        pieces.push({ start, end });
       }
-      pieces.push({ start, end });
+      softCut = soft;
+      pos = cut;
     }
     for (const p of pieces) {
       // trim whitespace at both ends so offsets cover the sentence only
       let { start, end } = p;
-      while (start < end && /\s/u.test(text[start] ?? '')) start++;
-      while (end > start && /\s/u.test(text[end - 1] ?? '')) end--;
+      while (start < end && isSpace(text[start])) start++;
+      while (end > start && isSpace(text[end - 1])) end--;
       if (end > start) out.push({ start, end, zone: line.zone, line: index });
     }
   });

@@ -8,7 +8,7 @@ export const PACKAGE_ROOT: string = (() => {
   while (!existsSync(join(dir, 'package.json'))) {
     const parent = dirname(dir);
     if (parent === dir)
-      throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
+      throw new Error(`package.json not found above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
   return dir;

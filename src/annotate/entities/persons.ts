@@ -1,5 +1,5 @@
 import type { ArticleContext, SentenceMatch } from '../context.js';
-import type { EntityFindings, Mention } from '../mention.js';
+import type { EntityFindings } from '../mention.js';
 import type { Token } from '../tokens.js';
 import { lexicalMentions } from './lexical.js';
 import { coveredTokens, nameAt, slug } from './names.js';

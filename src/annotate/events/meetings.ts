@@ -145,17 +145,26 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
     const pair = GOVERNMENT_COLLECTIVE.test(text)
       ? [...env.countryOf.keys()].filter((k) => env.roleOf.get(k) === 'prime_minister')
       : env.mainPair;
-    for (const k of pair) if (!keys.includes(k)) keys.push(k), (resolved = true);
+    for (const k of pair) {
+      if (keys.includes(k)) continue;
+      keys.push(k);
+      resolved = true;
+    }
   }
   if (keys.length === 1 && has(f, 'counterpart')) {
     const partner = env.mainPair.find((k) => k !== keys[0]);
-    if (partner) keys.push(partner), (resolved = true);
+    if (partner) {
+      keys.push(partner);
+      resolved = true;
+    }
   }
   const sentenceText = env.ctx.text.slice(f.start, f.end);
   if (PRONOUN_SUBJECT.test(sentenceText)) {
     const subject = lastLeaderBefore(env, f.index);
-    if (subject && !keys.includes(subject) && keys.length >= 1)
-      keys.unshift(subject), (resolved = true);
+    if (subject && !keys.includes(subject) && keys.length >= 1) {
+      keys.unshift(subject);
+      resolved = true;
+    }
   }
   if (
     keys.length === 1 &&
@@ -174,7 +183,10 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
     const country =
       where ?? f.countries.map((c) => c.key.slice(8)).find((c) => c !== env.countryOf.get(visitor));
     const host = country ? hostIn(env, country, keys) : undefined;
-    if (host) keys.push(host), (resolved = true);
+    if (host) {
+      keys.push(host);
+      resolved = true;
+    }
   }
   // named leaders in different clauses of the sentence did not meet ("Putin landed hours after Zelensky announced…")
   if (named.length >= 2 && !resolved) {

@@ -45,13 +45,13 @@ export const buildCommand: Command = {
         .map(([k, v]) => `${k} ${v}`)
         .join(', ');
     io.stdout(
-      [
+      `${[
         `articles: ${result.documents.length} annotated, ${result.invalid.length > 0 ? new Set(result.invalid.map((i) => i.article)).size : 0} invalid, ${result.warnings.length} unreadable`,
         `nodes: ${graph.order} (${list(nodes)})`,
         `edges: ${graph.size} (${list(edges)})`,
         `exports: ${written.length} files in ${out}/`,
         `time: ${((performance.now() - started) / 1000).toFixed(2)} s`,
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     );
     if (result.invalid.length > 0) return 1;
     return result.warnings.length > 0 ? 3 : 0;
