@@ -39,6 +39,8 @@ interface SectorData {
 interface TitlesData {
   roles: Partial<Record<Role | 'leader' | 'head_of_state' | 'head_of_government', string[]>>;
   personRoles: string[];
+  notNames?: string[];
+  notHolder?: string[];
 }
 
 export interface Lexicon {
@@ -53,6 +55,10 @@ export interface Lexicon {
   summits: Summit[];
   /** event vocabulary categories: `meeting:talks`, `planned`, `agreement:memorandum`, `number:6`… */
   numbers: Map<string, number>;
+  /** lower-case words before a title that make it someone else's office */
+  notHolder: Set<string>;
+  /** lower-case words that never belong to a person's name found by pattern */
+  notNames: Set<string>;
   /** a hash of every lexicon file's content, for caches */
   version: string;
 }
@@ -224,6 +230,8 @@ function buildLexicon(dir: string): Lexicon {
     leaders,
     roleNames,
     summits: summits.data,
+    notHolder: new Set((titles.data.notHolder ?? []).map((w) => w.toLowerCase())),
+    notNames: new Set((titles.data.notNames ?? []).map((w) => w.toLowerCase())),
     numbers,
     version: hashString(hashParts.join('\n')),
   };

@@ -28,6 +28,8 @@ export interface StreamOptions extends BuildOptions {
   workers?: number;
   /** folder of the document cache (none: annotate everything, store nothing) */
   cacheDir?: string;
+  /** the cache itself, when the caller already opened it (then `cacheDir` is not needed) */
+  cache?: DocumentCache;
   /** articles per message to a worker (default 32) */
   batchSize?: number;
   /** the corpus as already scanned (with cache keys), to avoid reading it twice */
@@ -117,9 +119,11 @@ export async function buildCorpus(
   const lexicon = options.lexicon ?? loadLexicon();
   timings.lexicon = performance.now() - t;
   t = performance.now();
-  const cache = options.cacheDir
-    ? new DocumentCache(options.cacheDir, options.versions ?? currentVersions(lexicon))
-    : undefined;
+  const cache =
+    options.cache ??
+    (options.cacheDir
+      ? new DocumentCache(options.cacheDir, options.versions ?? currentVersions(lexicon))
+      : undefined);
   const items = options.items ?? scanCorpus(corpusDir, cache);
   timings.scan = performance.now() - t;
 

@@ -15,7 +15,10 @@ export function defaultWorkers(): number {
 }
 
 // under tsx the worker is the .ts file beside this one, compiled it is the .js file
-const WORKER = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const WORKER = new URL(
+  `./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
+  import.meta.url,
+);
 
 export function annotatorPool(workers: number, lexicon: Lexicon): AnnotatorPool {
   if (workers <= 1) {

@@ -77,7 +77,10 @@ const ENTITY_FILES: Record<string, string> = {
   sectors: 'Sector',
 };
 
-export function lexiconFingerprint(lexicon: Lexicon, dir: string = LEXICON_DIR): LexiconFingerprint {
+export function lexiconFingerprint(
+  lexicon: Lexicon,
+  dir: string = LEXICON_DIR,
+): LexiconFingerprint {
   const files: Record<string, string> = {};
   const entries: LexiconFingerprint['entries'] = {};
   const tokensOf = new Map<string, string[][]>();
@@ -141,7 +144,8 @@ export interface LexiconChange {
 export function lexiconChange(from: LexiconFingerprint, to: LexiconFingerprint): LexiconChange {
   const names = new Set([...Object.keys(from.files), ...Object.keys(to.files)]);
   for (const name of names) {
-    if (from.files[name] !== to.files[name] && !ENTITY_FILES[name]) return { all: true, surfaces: [] };
+    if (from.files[name] !== to.files[name] && !ENTITY_FILES[name])
+      return { all: true, surfaces: [] };
   }
   const surfaces: string[][] = [];
   const keys = new Set([...Object.keys(from.entries), ...Object.keys(to.entries)]);

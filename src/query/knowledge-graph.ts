@@ -72,7 +72,8 @@ export class KnowledgeGraph {
 
   private index(): NameIndex {
     if (!this.names) {
-      const lexicon = this.lexiconOption === false ? undefined : (this.lexiconOption ?? loadLexicon());
+      const lexicon =
+        this.lexiconOption === false ? undefined : (this.lexiconOption ?? loadLexicon());
       this.names = new NameIndex(this.graph, lexicon);
     }
     return this.names;
@@ -101,7 +102,10 @@ export class KnowledgeGraph {
    */
   resolve(name: string, types?: readonly NodeType[]): string {
     // an exact key needs no index (and so no lexicon)
-    if (this.graph.hasNode(name) && (!types || types.includes(this.graph.getNodeAttribute(name, 'type'))))
+    if (
+      this.graph.hasNode(name) &&
+      (!types || types.includes(this.graph.getNodeAttribute(name, 'type')))
+    )
       return name;
     return this.index().resolve(name, types);
   }
@@ -109,7 +113,11 @@ export class KnowledgeGraph {
   /** The node a name stands for, with its type and label. */
   lookup(name: string): NodeRef {
     const key = this.resolve(name);
-    return { key, type: this.graph.getNodeAttribute(key, 'type'), label: String(this.graph.getNodeAttribute(key, 'label')) };
+    return {
+      key,
+      type: this.graph.getNodeAttribute(key, 'type'),
+      label: String(this.graph.getNodeAttribute(key, 'label')),
+    };
   }
 
   /** Nodes whose names are close to `name` (edit distance), best first. */

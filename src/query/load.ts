@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { SerializedGraph } from 'graphology-types';
 import { emptyGraph, type KgGraph } from '../graph/merge.js';
-import { EDGE_TYPES, type EdgeAttributes, NODE_TYPES, type NodeAttributes } from '../model/types.js';
+import {
+  EDGE_TYPES,
+  type EdgeAttributes,
+  NODE_TYPES,
+  type NodeAttributes,
+} from '../model/types.js';
 import { KgError } from '../util/errors.js';
 import { KnowledgeGraph, type KnowledgeGraphOptions } from './knowledge-graph.js';
 
@@ -36,7 +41,11 @@ function checkShape(data: unknown, file: string): Serialized {
   (graph.edges ?? []).forEach((edge, i) => {
     const type = edge?.attributes?.type;
     if (!(EDGE_TYPES as readonly unknown[]).includes(type))
-      fail(file, `edge ${String(edge?.key)}: unknown type '${String(type)}'`, `/edges/${i}/attributes/type`);
+      fail(
+        file,
+        `edge ${String(edge?.key)}: unknown type '${String(type)}'`,
+        `/edges/${i}/attributes/type`,
+      );
   });
   return graph as Serialized;
 }

@@ -149,8 +149,7 @@ export class NameIndex {
     for (const [normalized, candidates] of this.names) {
       const present = candidates.filter(
         (c) =>
-          this.graph.hasNode(c.key) &&
-          (!types || types.includes(typeOfKey(c.key) as NodeType)),
+          this.graph.hasNode(c.key) && (!types || types.includes(typeOfKey(c.key) as NodeType)),
       );
       if (present.length === 0) continue;
       // events' and articles' labels share words with everything: edit distance only
@@ -169,8 +168,7 @@ export class NameIndex {
     return found
       .filter((s) => s.distance <= closest + 1)
       .sort(
-        (a, b) =>
-          a.distance - b.distance || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
+        (a, b) => a.distance - b.distance || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
       )
       .slice(0, limit);
   }
@@ -187,8 +185,5 @@ function containsWords(name: string, words: string[]): boolean {
 }
 
 function wrongType(name: string, key: string, types: readonly NodeType[]): KgError {
-  return new KgError(
-    'E_USAGE',
-    `'${name}' is ${key}, not a ${types.join(' or ')}`,
-  );
+  return new KgError('E_USAGE', `'${name}' is ${key}, not a ${types.join(' or ')}`);
 }

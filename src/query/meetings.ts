@@ -60,7 +60,9 @@ export function matchingMeetings(kg: KnowledgeGraph, query: MeetingQuery = {}): 
     const date = typeof a.date === 'string' ? a.date : undefined;
     if (!inRange(range, date, typeof a.endDate === 'string' ? a.endDate : undefined)) return;
     for (const person of people)
-      if (!graph.someInEdge(key, (_e, e, source) => e.type === 'PARTICIPATED_IN' && source === person))
+      if (
+        !graph.someInEdge(key, (_e, e, source) => e.type === 'PARTICIPATED_IN' && source === person)
+      )
         return;
     found.push(date === undefined ? { key } : { key, date });
   });

@@ -39,5 +39,11 @@ export function path(
       ),
     };
   });
-  return { from: nodeRef(graph, source), to: nodeRef(graph, target), length: steps.length, nodes, steps };
+  return {
+    from: nodeRef(graph, source),
+    to: nodeRef(graph, target),
+    length: steps.length,
+    nodes,
+    steps,
+  };
 }

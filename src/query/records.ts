@@ -24,7 +24,11 @@ export function withArticles(items: readonly Evidence[], info: ArticleInfo): Evi
   return items
     .map((e) => ({ ...e, ...(info.get(e.article) ?? {}) }))
     .sort((a, b) =>
-      a.article !== b.article ? (a.article < b.article ? -1 : 1) : a.start - b.start || a.end - b.end,
+      a.article !== b.article
+        ? a.article < b.article
+          ? -1
+          : 1
+        : a.start - b.start || a.end - b.end,
     );
 }
 

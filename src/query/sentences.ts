@@ -53,7 +53,12 @@ export class SentenceSource {
    * The sentence (or sentences, for a span that crosses a boundary) around `start..end`, or
    * undefined when the article is not there or no longer has that text at those offsets.
    */
-  around(id: string, start: number, end: number, text: string): Span & { text: string } | undefined {
+  around(
+    id: string,
+    start: number,
+    end: number,
+    text: string,
+  ): (Span & { text: string }) | undefined {
     const article = this.article(id);
     if (!article || article.text.slice(start, end) !== text) return undefined;
     const contains = (s: Span, offset: number) => s.start <= offset && offset < s.end;

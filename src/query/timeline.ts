@@ -35,7 +35,8 @@ export function timeline(kg: KnowledgeGraph, name: string): TimelineEntry[] {
   for (const [node] of [...involved]) {
     if (graph.getNodeAttribute(node, 'type') !== 'Meeting') continue;
     graph.forEachOutEdge(node, (_edge, e, _source, agreement) => {
-      if (e.type === 'PRODUCED' && agreement !== key) involve(agreement, 'PRODUCED', e.evidence ?? []);
+      if (e.type === 'PRODUCED' && agreement !== key)
+        involve(agreement, 'PRODUCED', e.evidence ?? []);
     });
   }
   const entries: TimelineEntry[] = [];

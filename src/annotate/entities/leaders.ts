@@ -6,31 +6,6 @@ import { coveredTokens, nameAt, slug } from './names.js';
 import { officeAt, officeHolder } from './offices.js';
 
 const ANNOTATOR = 'leaders';
-/** A title after these words is someone else's ("Wakil Presiden", "mantan Presiden"). */
-const NOT_HOLDER = new Set([
-  'wakil',
-  'vice',
-  'deputy',
-  'mantan',
-  'former',
-  'eks',
-  'ex',
-  'calon',
-  'candidate',
-  'late',
-  'almarhum',
-  'mendiang',
-  'sekretaris',
-  'asisten',
-  'assistant',
-  'penasihat',
-  'adviser',
-  'advisor',
-  'istri',
-  'wife',
-  'putra',
-  'putri',
-]);
 
 function mention(
   ctx: ArticleContext,
@@ -98,7 +73,8 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
   for (const role of ctx.matches.role) {
     const toks = ctx.tokens[role.sentence] ?? [];
     const before = toks[role.first - 1];
-    if (before && NOT_HOLDER.has(before.norm)) continue;
+    // "Wakil Presiden", "mantan Presiden": someone else's office (titles.yaml `notHolder`)
+    if (before && ctx.lexicon.notHolder.has(before.norm)) continue;
     const countries = countriesBySentence.get(role.sentence) ?? [];
     const country = titleCountry(ctx, role, countries, toks);
     if (!country) continue;

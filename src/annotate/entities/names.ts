@@ -1,101 +1,16 @@
 import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { Token } from '../tokens.js';
 
-/** Words that look like names when capitalized but are not (calendar, titles, function words). */
-const NOT_NAME = new Set(
-  [
-    'presiden',
-    'president',
-    'menteri',
-    'minister',
-    'perdana',
-    'prime',
-    'wakil',
-    'vice',
-    'deputy',
-    'juru',
-    'bicara',
-    'the',
-    'dan',
-    'and',
-    'di',
-    'ke',
-    'dari',
-    'of',
-    'in',
-    'on',
-    'at',
-    'yang',
-    'untuk',
-    'for',
-    'with',
-    'dengan',
-    'senin',
-    'selasa',
-    'rabu',
-    'kamis',
-    'jumat',
-    'sabtu',
-    'minggu',
-    'monday',
-    'tuesday',
-    'wednesday',
-    'thursday',
-    'friday',
-    'saturday',
-    'sunday',
-    'januari',
-    'februari',
-    'maret',
-    'april',
-    'mei',
-    'juni',
-    'juli',
-    'agustus',
-    'september',
-    'oktober',
-    'november',
-    'desember',
-    'january',
-    'february',
-    'march',
-    'may',
-    'june',
-    'july',
-    'august',
-    'october',
-    'december',
-    'pada',
-    'ini',
-    'itu',
-    'said',
-    'says',
-    'kata',
-    'mengatakan',
-    'menurut',
-    'sementara',
-    'namun',
-    'tetapi',
-    'but',
-    'however',
-    'wib',
-    'wita',
-    'wit',
-    'foto',
-    'photo',
-    'sumber',
-    'editor',
-  ].map((w) => w.toLowerCase()),
-);
-
-function isCapitalized(text: string, t: Token): boolean {
+/** Capitalized, and not a word that never belongs to a name (titles.yaml `notNames`). */
+function isCapitalized(ctx: ArticleContext, t: Token): boolean {
+  const text = ctx.text;
   const word = text.slice(t.start, t.end);
   const first = word[0] ?? '';
   if (first === first.toLowerCase()) return false;
   if (/\d/.test(word)) return false;
   // all-caps short tokens are acronyms, not names
   if (word.length <= 3 && word === word.toUpperCase()) return false;
-  return !NOT_NAME.has(t.norm);
+  return !ctx.lexicon.notNames.has(t.norm);
 }
 
 /**
@@ -112,7 +27,7 @@ export function nameAt(
   let j = i;
   while (j < toks.length && j - i < 4) {
     const t = toks[j] as Token;
-    if (covered.has(t.start) || !isCapitalized(ctx.text, t)) break;
+    if (covered.has(t.start) || !isCapitalized(ctx, t)) break;
     if (j > i) {
       const gap = ctx.text.slice((toks[j - 1] as Token).end, t.start);
       if (!/^[ \t-]$|^ [A-Z]\. $/.test(gap) && !/^[ \t]+$/.test(gap)) break;

@@ -1,0 +1,151 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { writeExports } from '../export/index.js';
+import { type Lexicon, loadLexicon } from '../lexicon/index.js';
+import type { InputWarning } from '../read/corpus.js';
+import type { ValidationIssue } from '../validate/document.js';
+import { type BuildStats, buildCorpus } from './build.js';
+import { DocumentCache, readJson } from './cache.js';
+import { scanCorpus } from './scan.js';
+import { currentVersions, sha } from './versions.js';
+import { writeJsonAtomic } from './write-json.js';
+
+export interface RunOptions {
+  out: string;
+  workers?: number;
+  /** keep and use `<out>/.kg-cache/` (default true) */
+  cache?: boolean;
+  layout?: boolean;
+  iterations?: number;
+  lexicon?: Lexicon;
+  onArticle?: (done: number, total: number) => void;
+}
+
+/** What `kg build` reports; kept in the cache so an up-to-date build can report it again. */
+export interface RunSummary {
+  annotated: number;
+  invalid: ValidationIssue[];
+  warnings: InputWarning[];
+  nodes: Record<string, number>;
+  edges: Record<string, number>;
+  order: number;
+  size: number;
+  /** files written (or, when up to date, already there) */
+  files: number;
+  /** nothing changed since the last build: exports were left as they are */
+  upToDate: boolean;
+  timings: Record<string, number>;
+  stats?: BuildStats;
+}
+
+interface Stamp {
+  key: string;
+  /** export files relative to the output folder, with size and mtime as written */
+  outputs: Array<[string, number, number]>;
+  summary: Omit<RunSummary, 'upToDate' | 'timings' | 'stats'>;
+}
+
+export const CACHE_DIR = '.kg-cache';
+
+function filesOf(out: string, written: string[]): Array<[string, number, number]> {
+  return written
+    .map((f) => {
+      const s = statSync(f);
+      return [relative(out, f), s.size, s.mtimeMs] as [string, number, number];
+    })
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** Every recorded export is there, untouched, and the annotations folder holds nothing else. */
+function outputsIntact(out: string, outputs: Stamp['outputs']): boolean {
+  for (const [rel, size, mtime] of outputs) {
+    const file = join(out, rel);
+    if (!existsSync(file)) return false;
+    const s = statSync(file);
+    if (s.size !== size || s.mtimeMs !== mtime) return false;
+  }
+  const annotations = join(out, 'annotations');
+  const recorded = outputs.filter(([rel]) => rel.startsWith(`annotations/`)).length;
+  const present = existsSync(annotations)
+    ? readdirSync(annotations).filter((n) => n.endsWith('.json')).length
+    : 0;
+  return present === recorded;
+}
+
+/**
+ * `kg build`: the graph of a corpus and every export. With the cache, a corpus whose articles,
+ * manifest, lexicon, schemas, code and options are all as at the last build (and whose exports
+ * are untouched) is not rebuilt at all; otherwise only new or changed articles are annotated.
+ */
+export async function runBuild(corpusDir: string, options: RunOptions): Promise<RunSummary> {
+  const started = performance.now();
+  const useCache = options.cache !== false;
+  const lexicon = options.lexicon ?? loadLexicon();
+  const cacheDir = join(options.out, CACHE_DIR);
+  const versions = useCache ? currentVersions(lexicon) : undefined;
+  const cache = versions ? new DocumentCache(cacheDir, versions) : undefined;
+  let t = performance.now();
+  const items = scanCorpus(corpusDir, cache);
+  const scanMs = performance.now() - t;
+  const stampFile = join(cacheDir, 'build.json');
+  const key =
+    versions &&
+    sha(
+      versions.output,
+      versions.schema,
+      versions.lexicon.version,
+      JSON.stringify({ layout: options.layout !== false, iterations: options.iterations ?? null }),
+      JSON.stringify(items.map((i) => [i.file, i.key ?? null, i.meta ?? null])),
+    );
+  if (key && items.every((i) => i.key)) {
+    const stamp = readJson<Stamp>(stampFile);
+    if (stamp?.key === key && outputsIntact(options.out, stamp.outputs)) {
+      options.onArticle?.(items.length, items.length);
+      return {
+        ...stamp.summary,
+        upToDate: true,
+        timings: { scan: scanMs, total: performance.now() - started },
+      };
+    }
+  }
+  const result = await buildCorpus(corpusDir, {
+    items,
+    lexicon,
+    ...(cache ? { cache } : {}),
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.layout !== undefined ? { layout: options.layout } : {}),
+    ...(options.iterations !== undefined ? { iterations: options.iterations } : {}),
+    ...(options.onArticle ? { onArticle: options.onArticle } : {}),
+  });
+  t = performance.now();
+  const written = await writeExports(result.graph, result.documents, options.out);
+  result.timings.exports = performance.now() - t;
+  const { graph } = result;
+  const nodes: Record<string, number> = {};
+  const edges: Record<string, number> = {};
+  graph.forEachNode((_k, a) => {
+    nodes[a.type] = (nodes[a.type] ?? 0) + 1;
+  });
+  graph.forEachEdge((_k, a) => {
+    edges[a.type] = (edges[a.type] ?? 0) + 1;
+  });
+  const summary: Stamp['summary'] = {
+    annotated: result.documents.length,
+    invalid: result.invalid,
+    warnings: result.warnings,
+    nodes,
+    edges,
+    order: graph.order,
+    size: graph.size,
+    files: written.length,
+  };
+  if (key) writeJsonAtomic(stampFile, { key, outputs: filesOf(options.out, written), summary });
+  result.timings.scan = scanMs;
+  result.timings.total = performance.now() - started;
+  return {
+    ...summary,
+    upToDate: false,
+    timings: result.timings,
+    ...(result.stats ? { stats: result.stats } : {}),
+  };
+}
