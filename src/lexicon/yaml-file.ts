@@ -1,9 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { type Document, isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { KgError } from '../util/errors.js';
 import { LEXICON_DIR } from '../util/paths.js';
 import { describeError, pickErrors, validator } from '../util/schema.js';
+
+type ErrorCode = 'E_LEXICON' | 'E_MANIFEST' | 'E_GOLD' | 'E_INPUT';
 
 /** Line and column (1-based) of the YAML node at a JSON pointer, or of the nearest ancestor found. */
 export function locate(
@@ -42,7 +44,7 @@ export function locate(
 export function loadYamlFile<T>(
   file: string,
   schemaName: string,
-  errorCode: 'E_LEXICON' | 'E_MANIFEST' | 'E_GOLD' = 'E_LEXICON',
+  errorCode: ErrorCode = 'E_LEXICON',
 ): T {
   return loadYamlWithPositions<T>(file, schemaName, errorCode).data;
 }
@@ -59,8 +61,14 @@ export interface LoadedYaml<T> {
 export function loadYamlWithPositions<T>(
   file: string,
   schemaName: string,
-  errorCode: 'E_LEXICON' | 'E_MANIFEST' | 'E_GOLD' = 'E_LEXICON',
+  errorCode: ErrorCode = 'E_LEXICON',
 ): LoadedYaml<T> {
+  const loaded = readAndValidate<T>(file, schemaName, errorCode);
+  checkReferences(loaded, file, schemaName, errorCode);
+  return loaded;
+}
+
+function readAndValidate<T>(file: string, schemaName: string, errorCode: ErrorCode): LoadedYaml<T> {
   const shown = relative(process.cwd(), file) || file;
   let source: string;
   try {
@@ -70,18 +78,43 @@ export function loadYamlWithPositions<T>(
       file: shown,
     });
   }
+  return parseYaml<T>(source, shown, schemaName, errorCode);
+}
+
+/**
+ * Parse YAML text and validate it: syntax errors, schema violations and strings shaped like a
+ * date that are no calendar day ("2023-02-30") each throw one KgError with file, line and
+ * field. `firstLine` is the file line the text starts on (front matter starts on line 2).
+ */
+export function parseYaml<T>(
+  source: string,
+  file: string,
+  schemaName: string,
+  errorCode: ErrorCode,
+  firstLine = 1,
+): LoadedYaml<T> {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const at = (pointer: string) => {
+    const pos = locate(doc, lines, pointer);
+    return { line: pos.line + firstLine - 1, column: pos.column };
+  };
   const syntax = doc.errors[0];
   if (syntax) {
     const pos = lines.linePos(syntax.pos[0]);
     throw new KgError(errorCode, `YAML syntax: ${syntax.message.split('\n')[0]}`, {
-      file: shown,
-      line: pos.line,
+      file,
+      line: pos.line + firstLine - 1,
       column: pos.col,
     });
   }
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (error) {
+    // alias bombs ("billion laughs") and other conversion failures
+    throw new KgError(errorCode, `YAML: ${(error as Error).message.split('\n')[0]}`, { file });
+  }
   const validate = validator(schemaName);
   if (!validate(data)) {
     const [error] = pickErrors(validate.errors);
@@ -90,16 +123,148 @@ export function loadYamlWithPositions<T>(
         error.keyword === 'propertyNames'
           ? `${error.instancePath}/${String((error.params as { propertyName?: string }).propertyName)}`
           : error.instancePath;
-      const { line, column } = locate(doc, lines, pointer);
       throw new KgError(errorCode, describeError(error), {
-        file: shown,
-        line,
-        column,
+        file,
+        ...at(pointer),
         path: pointer || '/',
       });
     }
   }
-  return { data: data as T, file: shown, at: (pointer) => locate(doc, lines, pointer) };
+  const bad = badDate(data, '');
+  if (bad)
+    throw new KgError(errorCode, bad.message, { file, ...at(bad.pointer), path: bad.pointer });
+  return { data: data as T, file, at };
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Why a YYYY-MM-DD string is no calendar day, or undefined when it is one. */
+export function notADate(value: string): string | undefined {
+  const m = DAY.exec(value);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return `'${value}' is not a date: there is no month ${mo}`;
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > days) return `'${value}' is not a date: ${y}-${m[2]} has ${days} days`;
+  return undefined;
+}
+
+/** The first string shaped like YYYY-MM-DD that is no calendar day, depth first. */
+function badDate(
+  value: unknown,
+  pointer: string,
+): { pointer: string; message: string } | undefined {
+  if (typeof value === 'string') {
+    const message = notADate(value);
+    return message ? { pointer, message } : undefined;
+  }
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = badDate(v, `${pointer}/${i}`);
+      if (found) return found;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = badDate(v, `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Keys one file names that another file must define: what a JSON schema cannot check. `*`
+ * matches any key or index; `file` is the lexicon file whose top-level keys are the known
+ * values, in the same folder (lexicon) or in the installed lexicon (gold files).
+ */
+interface Reference {
+  pointer: string;
+  file: string;
+  what: string;
+  from: 'same' | 'installed';
+}
+
+const sectorRefs: Reference[] = ['meetings', 'agreements'].flatMap((list) =>
+  ['sectors', 'optionalSectors'].map((field) => ({
+    pointer: `/${list}/*/${field}/*`,
+    file: 'sectors',
+    what: 'sector',
+    from: 'installed' as const,
+  })),
+);
+const countryRef = (pointer: string): Reference => ({
+  pointer,
+  file: 'countries',
+  what: 'country',
+  from: 'same',
+});
+
+const REFERENCES: Record<string, Reference[]> = {
+  'gold.schema.json': sectorRefs,
+  'lexicon/countries.schema.json': [
+    { pointer: '/*/memberOf/*', file: 'organizations', what: 'organization', from: 'same' },
+  ],
+  'lexicon/leaders.schema.json': [countryRef('/*/country'), countryRef('/*/terms/*/country')],
+  'lexicon/persons.schema.json': [countryRef('/*/country')],
+  'lexicon/locations.schema.json': [countryRef('/*/country')],
+  'lexicon/organizations.schema.json': [countryRef('/*/country'), countryRef('/*/members/*')],
+  'lexicon/summits.schema.json': [countryRef('/*/country')],
+};
+
+/** Every value at a pointer pattern with `*` wildcards, with its concrete pointer. */
+function valuesAt(data: unknown, segments: string[], pointer = ''): Array<[string, unknown]> {
+  if (segments.length === 0) return [[pointer, data]];
+  const [head, ...rest] = segments as [string, ...string[]];
+  if (data === null || typeof data !== 'object') return [];
+  const entries: Array<[string, unknown]> = Array.isArray(data)
+    ? data.map((v, i) => [String(i), v])
+    : Object.entries(data);
+  return entries
+    .filter(([k]) => head === '*' || k === head)
+    .flatMap(([k, v]) => valuesAt(v, rest, `${pointer}/${k}`));
+}
+
+const keyCache = new Map<string, { stamp: string; keys: Set<string> }>();
+
+/** Top-level keys of a lexicon file (validated, its own references not followed). */
+function lexiconKeys(dir: string, name: string): Set<string> {
+  const file = join(dir, `${name}.yaml`);
+  let stamp = '';
+  try {
+    const s = statSync(file);
+    stamp = `${s.size}:${s.mtimeMs}`;
+  } catch {
+    // missing: reading it below reports the problem
+  }
+  const cached = keyCache.get(file);
+  if (cached && cached.stamp === stamp) return cached.keys;
+  const data = readAndValidate<unknown>(file, `lexicon/${name}.schema.json`, 'E_LEXICON').data;
+  const keys = new Set(data && typeof data === 'object' ? Object.keys(data) : []);
+  keyCache.set(file, { stamp, keys });
+  return keys;
+}
+
+function checkReferences(
+  loaded: LoadedYaml<unknown>,
+  file: string,
+  schemaName: string,
+  errorCode: ErrorCode,
+): void {
+  for (const ref of REFERENCES[schemaName] ?? []) {
+    const dir = ref.from === 'same' ? dirname(file) : LEXICON_DIR;
+    const found = valuesAt(loaded.data, ref.pointer.split('/').slice(1));
+    if (found.length === 0) continue;
+    const known = lexiconKeys(dir, ref.file);
+    for (const [pointer, value] of found) {
+      if (typeof value === 'string' && !known.has(value)) {
+        throw new KgError(
+          errorCode,
+          `unknown ${ref.what} '${value}' (not a key of ${ref.file}.yaml)`,
+          { file: loaded.file, ...loaded.at(pointer), path: pointer },
+        );
+      }
+    }
+  }
 }
 
 /** `src/lexicon/<name>.yaml` validated by `schema/lexicon/<name>.schema.json`. */

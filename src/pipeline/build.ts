@@ -11,7 +11,7 @@ import type { ArticleTask, Outcome } from './annotate-file.js';
 import { DocumentCache } from './cache.js';
 import { annotatorPool, defaultWorkers } from './pool.js';
 import { type CorpusItem, scanCorpus } from './scan.js';
-import { currentVersions, type Versions } from './versions.js';
+import { currentVersions, lexiconFingerprint, type Versions } from './versions.js';
 
 export interface BuildOptions {
   /** run ForceAtlas2 (default true) */
@@ -122,7 +122,9 @@ export async function buildCorpus(
   const cache =
     options.cache ??
     (options.cacheDir
-      ? new DocumentCache(options.cacheDir, options.versions ?? currentVersions(lexicon))
+      ? new DocumentCache(options.cacheDir, options.versions ?? currentVersions(), () =>
+          lexiconFingerprint(lexicon),
+        )
       : undefined);
   const items = options.items ?? scanCorpus(corpusDir, cache);
   timings.scan = performance.now() - t;

@@ -30,9 +30,13 @@ export class DocumentCache {
   private readonly changes = new Map<string, LexiconChange>();
   readonly stats = { hits: 0, misses: 0, relabelled: 0 };
 
+  private fingerprint: LexiconFingerprint | undefined;
+
+  /** `lexicon` is asked for the current lexicon's fingerprint only when entries must be compared or saved. */
   constructor(
     readonly dir: string,
     private readonly versions: Versions,
+    private readonly lexicon: () => LexiconFingerprint,
   ) {
     this.index = readJson<Index>(join(dir, 'index.json')) ?? { format: CACHE_FORMAT, entries: {} };
     if (this.index.format !== CACHE_FORMAT) this.index.entries = {};
@@ -63,7 +67,7 @@ export class DocumentCache {
   get(key: string, text: () => string | undefined): Outcome | undefined {
     const made = this.index.entries[key];
     if (made === undefined) return undefined;
-    if (made !== this.versions.lexicon.version) {
+    if (made !== this.versions.lexicon) {
       const change = this.changeSince(made);
       const body = change && !change.all ? text() : undefined;
       if (!change || body === undefined || touchedBy(change, body)) return undefined;
@@ -72,7 +76,7 @@ export class DocumentCache {
     const outcome = readJson<Outcome>(this.file(key));
     if (outcome) {
       this.stats.hits++;
-      this.next[key] = this.versions.lexicon.version;
+      this.next[key] = this.versions.lexicon;
     }
     return outcome;
   }
@@ -80,16 +84,21 @@ export class DocumentCache {
   /** Record an outcome a worker has written to `file(key)`. */
   put(key: string): void {
     this.stats.misses++;
-    this.next[key] = this.versions.lexicon.version;
+    this.next[key] = this.versions.lexicon;
   }
 
   private changeSince(version: string): LexiconChange | undefined {
     if (!this.changes.has(version)) {
       const old = readJson<LexiconFingerprint>(join(this.dir, 'lexicon', `${version}.json`));
       if (!old) return undefined;
-      this.changes.set(version, lexiconChange(old, this.versions.lexicon));
+      this.changes.set(version, lexiconChange(old, this.current()));
     }
     return this.changes.get(version);
+  }
+
+  private current(): LexiconFingerprint {
+    this.fingerprint ??= this.lexicon();
+    return this.fingerprint;
   }
 
   /** Write the index of this build's entries and drop entries and lexicon records no longer used. */
@@ -97,12 +106,12 @@ export class DocumentCache {
     mkdirSync(this.dir, { recursive: true });
     for (const key of Object.keys(this.index.entries))
       if (!(key in this.next)) rmSync(this.file(key), { force: true });
-    const lexicon = this.versions.lexicon;
-    writeJsonAtomic(join(this.dir, 'lexicon', `${lexicon.version}.json`), lexicon);
+    const version = this.versions.lexicon;
+    writeJsonAtomic(join(this.dir, 'lexicon', `${version}.json`), this.current());
     const used = new Set(Object.values(this.next));
     const lexDir = join(this.dir, 'lexicon');
     for (const name of readdirSync(lexDir))
-      if (!used.has(name.replace(/\.json$/, '')) && name !== `${lexicon.version}.json`)
+      if (!used.has(name.replace(/\.json$/, '')) && name !== `${version}.json`)
         rmSync(join(lexDir, name), { force: true });
     const sorted: Record<string, string> = {};
     for (const key of Object.keys(this.next).sort()) sorted[key] = this.next[key] as string;

@@ -7,7 +7,7 @@ import type { ValidationIssue } from '../validate/document.js';
 import { type BuildStats, buildCorpus } from './build.js';
 import { DocumentCache, readJson } from './cache.js';
 import { scanCorpus } from './scan.js';
-import { currentVersions, sha } from './versions.js';
+import { currentVersions, lexiconFingerprint, sha } from './versions.js';
 import { writeJsonAtomic } from './write-json.js';
 
 export interface RunOptions {
@@ -80,10 +80,13 @@ function outputsIntact(out: string, outputs: Stamp['outputs']): boolean {
 export async function runBuild(corpusDir: string, options: RunOptions): Promise<RunSummary> {
   const started = performance.now();
   const useCache = options.cache !== false;
-  const lexicon = options.lexicon ?? loadLexicon();
   const cacheDir = join(options.out, CACHE_DIR);
-  const versions = useCache ? currentVersions(lexicon) : undefined;
-  const cache = versions ? new DocumentCache(cacheDir, versions) : undefined;
+  // the lexicon is compiled only when something must be built: an up-to-date check needs its files' hashes
+  const lexicon = () => options.lexicon ?? loadLexicon();
+  const versions = useCache ? currentVersions() : undefined;
+  const cache = versions
+    ? new DocumentCache(cacheDir, versions, () => lexiconFingerprint(lexicon()))
+    : undefined;
   let t = performance.now();
   const items = scanCorpus(corpusDir, cache);
   const scanMs = performance.now() - t;
@@ -93,7 +96,7 @@ export async function runBuild(corpusDir: string, options: RunOptions): Promise<
     sha(
       versions.output,
       versions.schema,
-      versions.lexicon.version,
+      versions.lexicon,
       JSON.stringify({ layout: options.layout !== false, iterations: options.iterations ?? null }),
       JSON.stringify(items.map((i) => [i.file, i.key ?? null, i.meta ?? null])),
     );
@@ -110,7 +113,7 @@ export async function runBuild(corpusDir: string, options: RunOptions): Promise<
   }
   const result = await buildCorpus(corpusDir, {
     items,
-    lexicon,
+    lexicon: lexicon(),
     ...(cache ? { cache } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.layout !== undefined ? { layout: options.layout } : {}),

@@ -56,7 +56,8 @@ export interface Versions {
   output: string;
   /** hash of the JSON schemas (validation) */
   schema: string;
-  lexicon: LexiconFingerprint;
+  /** hash of every lexicon file (see `lexiconFiles`) */
+  lexicon: string;
 }
 
 /** Lexicon files and entries, hashed, with the surface tokens of each entity (for invalidation). */
@@ -77,11 +78,24 @@ const ENTITY_FILES: Record<string, string> = {
   sectors: 'Sector',
 };
 
+/** Each lexicon file's hash, and one over them all: cheap, no parsing. */
+export function lexiconFiles(dir: string = LEXICON_DIR): {
+  version: string;
+  files: Record<string, string>;
+} {
+  const files: Record<string, string> = {};
+  for (const file of filesUnder(dir, (rel) => rel.endsWith('.yaml')))
+    files[relative(dir, file).replace(/\.yaml$/, '')] = sha(readFileSync(file));
+  const version = sha(...Object.keys(files).map((k) => `${k}=${files[k]}`));
+  return { version, files };
+}
+
+/** The files' hashes plus each entity entry's, for deciding what a lexicon change touches. */
 export function lexiconFingerprint(
   lexicon: Lexicon,
   dir: string = LEXICON_DIR,
 ): LexiconFingerprint {
-  const files: Record<string, string> = {};
+  const { version, files } = lexiconFiles(dir);
   const entries: LexiconFingerprint['entries'] = {};
   const tokensOf = new Map<string, string[][]>();
   for (const s of lexicon.surfaces) {
@@ -89,13 +103,10 @@ export function lexiconFingerprint(
     list.push(s.tokens);
     tokensOf.set(s.target, list);
   }
-  for (const file of filesUnder(dir, (rel) => rel.endsWith('.yaml'))) {
-    const text = readFileSync(file, 'utf8');
-    const name = relative(dir, file).replace(/\.yaml$/, '');
-    files[name] = sha(text);
-    const type = ENTITY_FILES[name];
-    if (!type) continue;
-    const data = (parse(text) ?? {}) as Record<string, { terms?: unknown }>;
+  for (const [name, type] of Object.entries(ENTITY_FILES)) {
+    const file = join(dir, `${name}.yaml`);
+    if (!existsSync(file)) continue;
+    const data = (parse(readFileSync(file, 'utf8')) ?? {}) as Record<string, { terms?: unknown }>;
     for (const [id, entry] of Object.entries(data)) {
       const key = `${type}:${id}`;
       entries[key] = {
@@ -105,7 +116,6 @@ export function lexiconFingerprint(
       };
     }
   }
-  const version = sha(...Object.keys(files).map((k) => `${k}=${files[k]}`));
   return { version, files, entries };
 }
 
@@ -124,12 +134,13 @@ export function codeVersions(): { annotation: string; output: string } {
   return codeCache;
 }
 
-export function currentVersions(lexicon: Lexicon): Versions {
+/** Versions of everything but the articles, from file hashes only (no lexicon is compiled). */
+export function currentVersions(lexiconDir: string = LEXICON_DIR): Versions {
   const schemaFiles = filesUnder(SCHEMA_DIR, (rel) => rel.endsWith('.json'));
   return {
     ...codeVersions(),
     schema: hashFiles(schemaFiles, SCHEMA_DIR),
-    lexicon: lexiconFingerprint(lexicon),
+    lexicon: lexiconFiles(lexiconDir).version,
   };
 }
 

@@ -104,7 +104,7 @@ export function formatSectors(periods: SectorPeriod[]): string {
 }
 
 export function formatEgo(ego: EgoNetwork): string {
-  const head = `${ego.center.label} (${ego.center.key}), depth ${ego.depth}: ${plural(ego.nodes.length, 'node')}, ${plural(ego.edges.length, 'edge')}\n`;
+  const head = `${cell(ego.center.label)} (${cell(ego.center.key)}), depth ${ego.depth}: ${plural(ego.nodes.length, 'node')}, ${plural(ego.edges.length, 'edge')}\n`;
   const nodes = table(
     ['DIST', 'TYPE', 'LABEL', 'KEY'],
     ego.nodes.map((n) => [n.distance, n.type, n.label, n.key]),
@@ -120,18 +120,21 @@ function quote(e: EdgeRecord): string {
   const first = e.evidence[0];
   if (!first) return '';
   const text = cell(first.text);
-  return `${first.article} ${first.start}-${first.end}${first.outlet ? ` ${cell(first.outlet)}` : ''}: "${text.length > 90 ? `${text.slice(0, 89)}…` : text}"`;
+  return `${cell(first.article)} ${first.start}-${first.end}${first.outlet ? ` ${cell(first.outlet)}` : ''}: "${text.length > 90 ? `${text.slice(0, 89)}…` : text}"`;
 }
 
 export function formatPath(result: PathResult | null, from: string, to: string): string {
   if (!result) return `no path between '${cell(from)}' and '${cell(to)}'\n`;
-  const lines = [`${result.from.label} → ${result.to.label}: ${plural(result.length, 'hop')}`, ''];
-  const node = (n: NodeRef) => `${cell(n.label)} (${n.key})`;
+  const lines = [
+    `${cell(result.from.label)} → ${cell(result.to.label)}: ${plural(result.length, 'hop')}`,
+    '',
+  ];
+  const node = (n: NodeRef) => `${cell(n.label)} (${cell(n.key)})`;
   lines.push(node(result.from));
   for (const step of result.steps) {
     for (const e of step.edges) {
       const arrow = e.source === step.from.key ? `-[${e.type}]->` : `<-[${e.type}]-`;
-      lines.push(`  ${arrow}  ${e.key}`);
+      lines.push(`  ${arrow}  ${cell(e.key)}`);
       const q = quote(e);
       if (q) lines.push(`      ${q}`);
     }
@@ -142,7 +145,7 @@ export function formatPath(result: PathResult | null, from: string, to: string):
 
 export function formatTimeline(entries: TimelineEntry[], who: NodeRef): string {
   const rows = entries.map((t) => [dates(t), t.type, t.kind, t.via.join(','), t.label, t.key]);
-  return `${who.label} (${who.key}): ${plural(entries.length, 'dated event')}\n${table(['DATE', 'TYPE', 'KIND', 'VIA', 'LABEL', 'KEY'], rows)}`;
+  return `${cell(who.label)} (${cell(who.key)}): ${plural(entries.length, 'dated event')}\n${table(['DATE', 'TYPE', 'KIND', 'VIA', 'LABEL', 'KEY'], rows)}`;
 }
 
 /** The span marked «…» inside its sentence. */

@@ -13,23 +13,44 @@ export function decodeArticle(bytes: Uint8Array, file: string): string {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
     return new TextDecoder('utf-16be', { ignoreBOM: true }).decode(bytes);
   }
-  if (looksBinary(bytes)) {
-    throw new KgError('E_INPUT', 'not a text file (binary content)', { file });
-  }
+  const binary = binaryKind(bytes);
+  if (binary) throw new KgError('E_INPUT', `not a text file (${binary})`, { file });
   try {
     return utf8.decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    throw new KgError('E_INPUT', `invalid UTF-8 at byte ${at}`, { file });
+    throw new KgError('E_INPUT', `invalid UTF-8 at byte ${at} (save the article as UTF-8)`, {
+      file,
+    });
   }
 }
 
-/** NUL bytes or known binary signatures in the first 4 KB. */
-function looksBinary(bytes: Uint8Array): boolean {
+const SIGNATURES: Array<[number[], string]> = [
+  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
+  [[0xff, 0xd8, 0xff], 'a JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
+  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
+  [[0x50, 0x4b, 0x03, 0x04], 'a ZIP archive, such as .docx'],
+  [[0x1f, 0x8b], 'gzip data'],
+];
+
+/** What kind of binary content the first 4 KB show, if any: a known signature or NUL bytes. */
+function binaryKind(bytes: Uint8Array): string | undefined {
   const head = bytes.subarray(0, 4096);
-  if (head[0] === 0x89 && head[1] === 0x50 && head[2] === 0x4e && head[3] === 0x47) return true; // PNG
-  if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) return true; // %PDF
-  return head.includes(0);
+  for (const [magic, name] of SIGNATURES) {
+    if (magic.every((b, i) => head[i] === b)) return `binary content: ${name}`;
+  }
+  const nuls = [0, 0]; // NUL bytes at even and odd offsets
+  head.forEach((b, i) => {
+    if (b === 0) nuls[i % 2] = (nuls[i % 2] ?? 0) + 1;
+  });
+  const [even = 0, odd = 0] = nuls;
+  if (even + odd === 0) return undefined;
+  // ASCII as UTF-16 has a NUL in every other byte: say so, the fix is a byte-order mark
+  const half = head.length / 2;
+  if (head.length >= 8 && Math.max(even, odd) >= 0.9 * half && Math.min(even, odd) <= 0.1 * half)
+    return 'binary content: UTF-16 without a byte-order mark?';
+  return 'binary content: NUL bytes';
 }
 
 function firstInvalidUtf8(bytes: Uint8Array): number {

@@ -8,7 +8,7 @@ import { type AgreementEvent, findAgreements } from './agreements.js';
 import { discussedSectors } from './discussed.js';
 import { sentenceFacts } from './facts.js';
 import { agreementKey, meetingKey } from './keys.js';
-import { findMeetings, type MeetingEvent, mainMeeting } from './meetings.js';
+import { datelineEnd, findMeetings, LOCATIVE, type MeetingEvent, mainMeeting } from './meetings.js';
 
 const KIND_LABEL: Record<MeetingKind, string> = {
   state_visit: 'state visit',
@@ -88,6 +88,21 @@ export function annotateEvents(
       : (leaders.find((m) => m.key === k)?.attributes?.role as string | undefined);
   };
   const main = mainMeeting(meetings, ctx.anchor);
+  // where a document was signed is where its meeting was held ("… di Shanghai menandatangani perjanjian")
+  for (const a of agreements) {
+    if (!a.meeting || !a.signing) continue;
+    for (const i of a.sentences) {
+      const f = facts[i];
+      if (!f || !f.events.some((x) => x.surface.target === 'signing')) continue;
+      const after = datelineEnd(ctx.text, f);
+      for (const l of f.locations) {
+        const kind = ctx.lexicon.entities.get(l.key)?.kind;
+        if (l.start < after || !kind || !['city', 'venue', 'landmark'].includes(kind)) continue;
+        if (!LOCATIVE.test(ctx.text.slice(Math.max(f.start, l.start - 24), l.start))) continue;
+        a.meeting.locations.set(l.key, [...(a.meeting.locations.get(l.key) ?? []), l]);
+      }
+    }
+  }
   const keys = new Map<MeetingEvent, string>();
   for (const e of meetings) {
     let key = meetingKey(ctx, e, roleOf);

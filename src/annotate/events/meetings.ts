@@ -60,6 +60,24 @@ const PRONOUN_SUBJECT = /^\s*(\p{L}+,?\s+){0,2}(dia|ia|beliau|he|she)\b/iu;
 // clauses: the two leaders of a meeting stand in the same one
 const SUBORDINATE =
   /[;]|\b(setelah|sesudah|sebelum|ketika|saat|karena|sementara|sedangkan|meskipun|walaupun|after|before|when|while|because|although|whereas)\b/giu;
+// "Bisnis.com, JAKARTA –", "BEIJING, KOMPAS.com –", "KONTAN.CO.ID - KAZAN.", "MOSCOW, Russia (Reuters) —":
+// where the report was filed, not where the leaders met
+const DATELINE =
+  /^\s*(?:[^–—\n]{0,60}?\.(?:com|co\.id|co|id|net)\b[^–—\n]{0,30}?|[\p{Lu}][\p{L} ,.]{0,40}\([\p{L} ]{2,20}\)|[\p{Lu}][\p{Lu} ,.]{1,40})\s*[–—-]\s*(?:[\p{Lu}][\p{Lu} ]{1,30}\.\s)?/iu;
+
+/** End of a dateline at the start of a sentence, or its start when there is none. */
+export function datelineEnd(text: string, f: SentenceFacts): number {
+  const m = DATELINE.exec(text.slice(f.start, Math.min(f.end, f.start + 120)));
+  return m ? f.start + m[0].length : f.start;
+}
+
+export const LOCATIVE = /\b(di|ke|dari|in|at|to|from)\s+(\p{L}+\s+){0,2}$/iu;
+
+/** Which clause of the sentence a position falls in (subordinate conjunctions and semicolons cut clauses). */
+function clauseIndex(text: string, f: SentenceFacts, pos: number): number {
+  return [...text.slice(f.start, pos).matchAll(SUBORDINATE)].length;
+}
+
 const GOVERNMENT_COLLECTIVE =
   /(pemerintahan|perdana menteri|prime ministers|premiers|heads of government)/iu;
 
@@ -190,8 +208,7 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
   }
   // named leaders in different clauses of the sentence did not meet ("Putin landed hours after Zelensky announced…")
   if (named.length >= 2 && !resolved) {
-    const clauseOf = (pos: number) =>
-      [...env.ctx.text.slice(f.start, pos).matchAll(SUBORDINATE)].length;
+    const clauseOf = (pos: number) => clauseIndex(env.ctx.text, f, pos);
     const triggers = [
       ...matchesOf(f, 'meeting'),
       ...matchesOf(f, 'signing'),
@@ -301,10 +318,8 @@ export function findMeetings(
     if (f.zone === 'furniture') continue;
     const { keys, resolved } = sentenceParticipants(env, f);
     if (keys.length < 2 || !isTrigger(f, f.leaders.length)) continue;
-    const date =
-      f.zone === 'caption'
-        ? undefined
-        : (ownDate(ctx.text, f.dates, f.start) ?? namedSummitDate(env, f));
+    // captions too: a photo caption's date is the picture's ("… Kremlin, 21 Maret 2023")
+    const date = ownDate(ctx.text, f.dates, f.start) ?? namedSummitDate(env, f);
     for (const group of splitBilateral(env, keys)) {
       if (!date) {
         undated.push({ keys: group, f, resolved });
@@ -435,7 +450,22 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
   const all = [...own, ...hints];
   e.planned = own.every((f) => has(f, 'planned'));
   for (const f of all) {
+    const after = datelineEnd(ctx.text, f);
+    // the clause of the sentence's first meeting word ("hold talks … before Xi heads for Hamburg")
+    const first = [
+      ...matchesOf(f, 'meeting'),
+      ...matchesOf(f, 'signing'),
+      ...matchesOf(f, 'witness'),
+    ].sort((a, b) => a.start - b.start)[0];
+    const triggerClauses = new Set(first ? [clauseIndex(ctx.text, f, first.start)] : []);
     for (const l of f.locations) {
+      // where they met: "di Kremlin", "in Beijing", in the clause that reports the meeting
+      if (
+        l.start < after ||
+        !LOCATIVE.test(ctx.text.slice(Math.max(f.start, l.start - 24), l.start))
+      )
+        continue;
+      if (!triggerClauses.has(clauseIndex(ctx.text, f, l.start))) continue;
       const kind = ctx.lexicon.entities.get(l.key)?.kind;
       if (kind && !['city', 'venue', 'landmark'].includes(kind)) continue;
       e.locations.set(l.key, [...(e.locations.get(l.key) ?? []), l]);

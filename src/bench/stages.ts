@@ -1,0 +1,176 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ArticleInput, articleAnchor, buildContext } from '../annotate/context.js';
+import { ENTITY_ANNOTATORS } from '../annotate/entities/index.js';
+import { annotateArticle } from '../annotate/index.js';
+import { tokenize } from '../annotate/tokens.js';
+import { writeGexf } from '../export/gexf.js';
+import { writeHtml } from '../export/html/index.js';
+import { writeDocumentJson, writeGraphJson } from '../export/json.js';
+import { writeSvg } from '../export/svg.js';
+import { type KgGraph, mergeDocuments } from '../graph/merge.js';
+import { layoutGraph } from '../layout/index.js';
+import { loadLexicon } from '../lexicon/index.js';
+import type { AnnotationDocument } from '../model/types.js';
+import { readCorpus } from '../read/corpus.js';
+import { splitSentences } from '../read/sentences.js';
+import { classifyLines } from '../read/zones.js';
+import { validateDocument } from '../validate/document.js';
+
+/** Stage names in pipeline order; `events+document` is the annotation time the others leave. */
+export const STAGES = [
+  'read',
+  'segmentation',
+  'matching',
+  'anchor',
+  ...ENTITY_ANNOTATORS.map((a) => `entities:${a.name}`),
+  'events+document',
+  'annotate (total)',
+  'validate',
+  'merge',
+  'layout',
+  'export:graph.json',
+  'export:graph.gexf',
+  'export:graph.svg',
+  'export:graph.html',
+  'export:annotations',
+] as const;
+
+export interface StageReport {
+  articles: number;
+  /** UTF-8 bytes and words of article text */
+  bytes: number;
+  words: number;
+  runs: number;
+  /** stage -> median milliseconds over the runs (null: the stage failed, see errors) */
+  ms: Record<string, number | null>;
+  /** stage -> the error that stopped it (e.g. a string longer than V8 allows) */
+  errors: Record<string, string>;
+  nodes: number;
+  edges: number;
+  layoutIterations: number;
+  /** bytes each export produced */
+  exportBytes: Record<string, number>;
+}
+
+export function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+}
+
+/**
+ * Time every stage of the pipeline on a corpus, in this thread, `runs` times; report medians.
+ * Annotation is timed as a whole and by part (the parts run again on their own, so the parts'
+ * sum is close to, not exactly, the whole). Exports are written under `exportsDir`.
+ */
+export async function measureStages(
+  corpusDir: string,
+  options: { runs?: number; exportsDir: string; layout?: boolean },
+): Promise<StageReport> {
+  const runs = Math.max(1, options.runs ?? 3);
+  const lexicon = loadLexicon();
+  const samples = new Map<string, number[]>();
+  const errors: Record<string, string> = {};
+  const exportBytes: Record<string, number> = {};
+  const add = (stage: string, ms: number) => samples.set(stage, [...(samples.get(stage) ?? []), ms]);
+  let report = { articles: 0, bytes: 0, words: 0, nodes: 0, edges: 0, layoutIterations: 0 };
+  mkdirSync(options.exportsDir, { recursive: true });
+
+  for (let run = 0; run < runs; run++) {
+    let t = performance.now();
+    const { articles } = readCorpus(corpusDir);
+    add('read', performance.now() - t);
+    const parts: Record<string, number> = {};
+    const part = (name: string, f: () => void) => {
+      const s = performance.now();
+      f();
+      parts[name] = (parts[name] ?? 0) + performance.now() - s;
+    };
+    const documents: AnnotationDocument[] = [];
+    let total = 0;
+    let validate = 0;
+    for (const article of articles as ArticleInput[]) {
+      part('segmentation', () => {
+        splitSentences(article.text, classifyLines(article.text, article.bodyStart ?? 0));
+      });
+      const lines = classifyLines(article.text, article.bodyStart ?? 0);
+      const sentences = splitSentences(article.text, lines);
+      part('matching', () => {
+        for (const s of sentences)
+          lexicon.matcher.match(article.text, s.start, s.end, tokenize(article.text, s.start, s.end));
+      });
+      part('anchor', () => {
+        articleAnchor(article.text.slice(article.bodyStart ?? 0), article.meta.published);
+      });
+      const ctx = buildContext(article, lexicon);
+      for (const a of ENTITY_ANNOTATORS) part(`entities:${a.name}`, () => a.run(ctx));
+      t = performance.now();
+      const doc = annotateArticle(article, lexicon);
+      total += performance.now() - t;
+      t = performance.now();
+      const issues = validateDocument(doc, article.text);
+      validate += performance.now() - t;
+      if (issues.length === 0) documents.push(doc);
+    }
+    for (const [name, ms] of Object.entries(parts)) add(name, ms);
+    add('annotate (total)', total);
+    const known = Object.values(parts).reduce((a, b) => a + b, 0);
+    add('events+document', Math.max(0, total - known));
+    add('validate', validate);
+
+    const attempt = async (stage: string, f: () => Promise<void> | void) => {
+      if (errors[stage]) return;
+      const s = performance.now();
+      try {
+        await f();
+        add(stage, performance.now() - s);
+      } catch (error) {
+        errors[stage] = (error as Error).message.split('\n')[0] ?? 'failed';
+      }
+    };
+    let graph: KgGraph | undefined;
+    await attempt('merge', () => {
+      graph = mergeDocuments(documents);
+    });
+    if (!graph) break;
+    const g = graph;
+    if (options.layout !== false)
+      await attempt('layout', () => {
+        report.layoutIterations = layoutGraph(g).iterations;
+      });
+    const put = (name: string, content: string) => {
+      writeFileSync(join(options.exportsDir, name), content);
+      exportBytes[name] = Buffer.byteLength(content);
+    };
+    await attempt('export:graph.json', () => put('graph.json', writeGraphJson(g)));
+    await attempt('export:graph.gexf', () => put('graph.gexf', writeGexf(g)));
+    await attempt('export:graph.svg', () => put('graph.svg', writeSvg(g)));
+    await attempt('export:graph.html', async () => put('graph.html', await writeHtml(g)));
+    await attempt('export:annotations', () => {
+      const dir = join(options.exportsDir, 'annotations');
+      mkdirSync(dir, { recursive: true });
+      let bytes = 0;
+      for (const d of documents) {
+        const json = writeDocumentJson(d);
+        bytes += json.length;
+        writeFileSync(join(dir, `${d.article.id}.json`), json);
+      }
+      exportBytes.annotations = bytes;
+    });
+    report = {
+      ...report,
+      articles: articles.length,
+      bytes: articles.reduce((n, a) => n + Buffer.byteLength(a.text), 0),
+      words: articles.reduce((n, a) => n + (a.text.match(/\S+/g)?.length ?? 0), 0),
+      nodes: g.order,
+      edges: g.size,
+    };
+  }
+  const ms: Record<string, number | null> = {};
+  for (const stage of STAGES) {
+    const list = samples.get(stage);
+    ms[stage] = list && list.length > 0 && !errors[stage] ? median(list) : null;
+  }
+  return { ...report, runs, ms, errors, exportBytes };
+}
