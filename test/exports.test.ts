@@ -7,10 +7,13 @@ import { writeExports } from '../src/export/index.js';
 import { buildGraph } from '../src/pipeline/build.js';
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
+  // dot-folders (the build cache) are not exports
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('.'))
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? walk(path) : [path];
+    });
 }
 
 /** Files below a folder, relative to it, sorted; the README picture is not a build output. */

@@ -208,6 +208,41 @@ export interface SyntheticCorpus {
 
 const MARKER = 'SYNTHETIC.json';
 
+function manifestLine(a: SyntheticArticle): string {
+  return `${a.id}: {outlet: ${a.meta.outlet}, published: '${a.meta.published}', language: ${a.meta.language}}`;
+}
+
+/**
+ * Add articles `from`..`to` (1-based, inclusive) to a synthetic corpus folder, manifest too;
+ * returns a function that takes them out again (the folder is then as generated).
+ */
+export function extendCorpus(
+  dir: string,
+  from: number,
+  to: number,
+  options: GenerateOptions & { lexicon?: Lexicon } = {},
+): () => void {
+  const manifestFile = join(dir, 'manifest.yaml');
+  if (!existsSync(join(dir, MARKER)))
+    throw new KgError('E_USAGE', 'not a synthetic corpus folder', { file: dir });
+  const before = readFileSync(manifestFile, 'utf8');
+  const vocabulary = benchVocabulary(options.lexicon ?? loadLexicon());
+  const added: string[] = [];
+  const lines: string[] = [];
+  for (let n = from; n <= to; n++) {
+    const a = generateArticle(n, vocabulary, options);
+    const file = join(dir, `${a.id}.txt`);
+    writeFileSync(file, a.text);
+    added.push(file);
+    lines.push(manifestLine(a));
+  }
+  writeFileSync(manifestFile, `${before}${lines.join('\n')}\n`);
+  return () => {
+    for (const f of added) rmSync(f, { force: true });
+    writeFileSync(manifestFile, before);
+  };
+}
+
 /**
  * Write a synthetic corpus (article files, manifest.yaml, SYNTHETIC.json) to `dir`, or reuse
  * the one already there when it was made with the same size, seed and generator. Refuses the
@@ -260,9 +295,7 @@ export function generateCorpus(
     writeFileSync(join(target, `${a.id}.txt`), a.text);
     bytes += Buffer.byteLength(a.text);
     words += a.words;
-    manifest.push(
-      `${a.id}: {outlet: ${a.meta.outlet}, published: '${a.meta.published}', language: ${a.meta.language}}`,
-    );
+    manifest.push(manifestLine(a));
   }
   writeFileSync(join(target, 'manifest.yaml'), `${manifest.join('\n')}\n`);
   const corpus = { dir: target, articles, bytes, words };
