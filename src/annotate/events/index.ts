@@ -93,7 +93,7 @@ export function annotateEvents(
     if (!a.meeting || !a.signing) continue;
     for (const i of a.sentences) {
       const f = facts[i];
-      if (!f || !f.events.some((x) => x.surface.target === 'signing')) continue;
+      if (!f?.events.some((x) => x.surface.target === 'signing')) continue;
       const after = datelineEnd(ctx.text, f);
       for (const l of f.locations) {
         const kind = ctx.lexicon.entities.get(l.key)?.kind;
