@@ -8,7 +8,11 @@ if (file) {
     const u = process.resourceUsage();
     writeFileSync(
       file,
-      JSON.stringify({ maxRssKb: u.maxRSS, userMs: u.userCPUTime / 1000, systemMs: u.systemCPUTime / 1000 }),
+      JSON.stringify({
+        maxRssKb: u.maxRSS,
+        userMs: u.userCPUTime / 1000,
+        systemMs: u.systemCPUTime / 1000,
+      }),
     );
   });
 }

@@ -56,7 +56,9 @@ export interface StageReport {
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;
-  return s.length % 2 === 1 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+  return s.length % 2 === 1
+    ? (s[mid] as number)
+    : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 /**
@@ -73,7 +75,8 @@ export async function measureStages(
   const samples = new Map<string, number[]>();
   const errors: Record<string, string> = {};
   const exportBytes: Record<string, number> = {};
-  const add = (stage: string, ms: number) => samples.set(stage, [...(samples.get(stage) ?? []), ms]);
+  const add = (stage: string, ms: number) =>
+    samples.set(stage, [...(samples.get(stage) ?? []), ms]);
   let report = { articles: 0, bytes: 0, words: 0, nodes: 0, edges: 0, layoutIterations: 0 };
   mkdirSync(options.exportsDir, { recursive: true });
 
@@ -98,7 +101,12 @@ export async function measureStages(
       const sentences = splitSentences(article.text, lines);
       part('matching', () => {
         for (const s of sentences)
-          lexicon.matcher.match(article.text, s.start, s.end, tokenize(article.text, s.start, s.end));
+          lexicon.matcher.match(
+            article.text,
+            s.start,
+            s.end,
+            tokenize(article.text, s.start, s.end),
+          );
       });
       part('anchor', () => {
         articleAnchor(article.text.slice(article.bodyStart ?? 0), article.meta.published);
