@@ -18,7 +18,6 @@ export { annotate } from './annotate/index.js';
 export { type EvalReport, evaluate, formatReport } from './eval/index.js';
 /** Write every export of `kg build` (graph.json, GEXF, SVG, HTML, annotations) to a folder. */
 export { writeExports } from './export/index.js';
-// ── The data model ──────────────────────────────────────────────────────────
 /** The graphology graph type of the data model, and an empty one. */
 export { emptyGraph, type KgGraph } from './graph/merge.js';
 /** The lexicon (every entity with its aliases in every language), compiled once per process. */
@@ -48,26 +47,8 @@ export {
   typeOfKey,
   type Zone,
 } from './model/types.js';
-// ── Building ────────────────────────────────────────────────────────────────
 /** The whole pipeline on a corpus folder: read, annotate, validate, merge, lay out. */
 export { type BuildOptions, type BuildResult, buildGraph } from './pipeline/build.js';
-/** Plain-text tables of query records, as `kg query` prints them. */
-export {
-  formatAgreements,
-  formatEgo,
-  formatEvidence,
-  formatMeetings,
-  formatPath,
-  formatSectors,
-  formatTimeline,
-} from './query/format.js';
-// ── Querying ────────────────────────────────────────────────────────────────
-/** Typed queries over a graph; the graphology instance stays reachable as `.graph`. */
-export { KnowledgeGraph, type KnowledgeGraphOptions } from './query/knowledge-graph.js';
-/** Load a `graph.json` (as `kg build` writes it) as a KnowledgeGraph, or as a raw graphology graph. */
-export { loadGraph, readGraph } from './query/load.js';
-/** Unknown names: the error (with close matches as data) and the matching rules. */
-export { editDistance, LookupError, normalizeName, type Suggestion } from './query/lookup.js';
 /** The records and options of the queries. */
 export type {
   AgreementQuery,
@@ -90,6 +71,29 @@ export type {
   SectorsOverTimeQuery,
   TimelineEntry,
   TraversalOptions,
-} from './query/types.js';
+} from './query/index.js';
+/**
+ * Querying: `loadGraph` reads a `graph.json` (as `kg build` writes it) as a `KnowledgeGraph`
+ * (typed queries; the graphology instance stays reachable as `.graph`), `readGraph` as a raw
+ * graphology graph; `LookupError` is an unknown name with its close matches as data; the
+ * `format…` functions print records as `kg query` does.
+ */
+export {
+  editDistance,
+  formatAgreements,
+  formatEgo,
+  formatEvidence,
+  formatMeetings,
+  formatPath,
+  formatSectors,
+  formatTimeline,
+  KnowledgeGraph,
+  type KnowledgeGraphOptions,
+  LookupError,
+  loadGraph,
+  normalizeName,
+  readGraph,
+  type Suggestion,
+} from './query/index.js';
 /** One error type with stable codes (`E_NOT_FOUND`, `E_INPUT`, `E_USAGE`...). */
 export { isKgError, KgError, type KgErrorCode, type KgErrorPlace } from './util/errors.js';

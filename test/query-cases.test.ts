@@ -280,11 +280,28 @@ describe('sectors over time and timeline', () => {
       ],
     );
     assert.deepEqual(kg.timeline('Atlantis'), []);
-    assert.deepEqual(keys(kg.timeline('Energy')), [
-      'Meeting:2021:cn-ru',
-      'Meeting:2023-03-20:cn-ru',
-      'Agreement:gas',
-    ]);
+    // a sector: the meetings that discussed it and the agreements that cover it, not
+    // everything signed at those meetings
+    assert.deepEqual(
+      kg.timeline('Energy').map((e) => [e.key, e.via]),
+      [
+        ['Meeting:2021:cn-ru', ['DISCUSSED']],
+        ['Meeting:2023-03-20:cn-ru', ['DISCUSSED']],
+        ['Agreement:gas', ['COVERS']],
+      ],
+    );
+    assert.deepEqual(
+      kg.timeline('Trade').map((e) => e.key),
+      ['Meeting:2022-06:cn-ru', 'Meeting:2023-03-20:cn-ru'],
+    );
+    // a place: what was signed at the meetings held there
+    assert.deepEqual(
+      kg.timeline('Moscow').map((e) => [e.key, e.via]),
+      [
+        ['Meeting:2023-03-20:cn-ru', ['HELD_IN']],
+        ['Agreement:gas', ['PRODUCED']],
+      ],
+    );
   });
 });
 

@@ -13,8 +13,8 @@ interface Involvement {
 /**
  * Everything dated that involves an entity, in time order: the meetings and agreements it is
  * linked to by any relation but MENTIONS (took part, signed, was the place or the sector), and
- * the agreements produced at those meetings (`via: PRODUCED`). Each entry carries the evidence
- * of the links. Undated meetings and agreements are left out.
+ * the agreements produced at the meetings it took part in or hosted (`via: PRODUCED`). Each
+ * entry carries the evidence of the links. Undated meetings and agreements are left out.
  */
 export function timeline(kg: KnowledgeGraph, name: string): TimelineEntry[] {
   const { graph } = kg;
@@ -32,8 +32,11 @@ export function timeline(kg: KnowledgeGraph, name: string): TimelineEntry[] {
     const type = graph.getNodeAttribute(other, 'type');
     if (type === 'Meeting' || type === 'Agreement') involve(other, e.type, e.evidence ?? []);
   });
-  for (const [node] of [...involved]) {
+  // what was signed at a meeting involves who took part and where it was, not every sector
+  // that came up
+  for (const [node, { via }] of [...involved]) {
     if (graph.getNodeAttribute(node, 'type') !== 'Meeting') continue;
+    if (!via.has('PARTICIPATED_IN') && !via.has('HELD_IN')) continue;
     graph.forEachOutEdge(node, (_edge, e, _source, agreement) => {
       if (e.type === 'PRODUCED' && agreement !== key)
         involve(agreement, 'PRODUCED', e.evidence ?? []);

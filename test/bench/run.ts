@@ -56,7 +56,7 @@ function child<T>(args: string[], timeoutS: number, stdoutJson = true): Promise<
   return new Promise((resolveChild) => {
     const proc = spawn(
       process.execPath,
-      ['--import', 'tsx', '--import', join(ROOT, 'src', 'bench', 'rss-probe.ts'), ...args],
+      ['--import', 'tsx', '--import', join(ROOT, 'src', 'bench', 'rss-probe.mjs'), ...args],
       {
         cwd: ROOT,
         env: { ...process.env, KG_BENCH_USAGE: usageFile },

@@ -228,6 +228,21 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
   return { keys, resolved };
 }
 
+/** "40 kali", "dozens of times": a number before a times-word. */
+function countsMeetings(env: Env, f: SentenceFacts): boolean {
+  const toks = env.ctx.tokens[f.index] ?? [];
+  return matchesOf(f, 'timesWords').some((m) => {
+    const before = toks[m.first - 1];
+    return (
+      before !== undefined &&
+      (/^\d+$/.test(before.norm) ||
+        env.ctx.lexicon.numbers.has(before.norm) ||
+        before.norm === 'puluhan' ||
+        before.norm === 'dozens')
+    );
+  });
+}
+
 /** One meeting sentence may report several bilateral meetings ("talks with Xi and Li"). */
 function splitBilateral(env: Env, keys: string[]): string[][] {
   if (keys.length < 3) return [keys];
@@ -318,6 +333,8 @@ export function findMeetings(
     if (f.zone === 'furniture') continue;
     const { keys, resolved } = sentenceParticipants(env, f);
     if (keys.length < 2 || !isTrigger(f, f.leaders.length)) continue;
+    // "Xi dan Putin telah bertemu lebih dari 40 kali": a count of meetings, not one
+    if (has(f, 'habitual') || countsMeetings(env, f)) continue;
     // captions too: a photo caption's date is the picture's ("… Kremlin, 21 Maret 2023")
     const date = ownDate(ctx.text, f.dates, f.start) ?? namedSummitDate(env, f);
     for (const group of splitBilateral(env, keys)) {
