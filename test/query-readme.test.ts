@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 const FIXTURE = 'test/fixtures/query/readme-example.ts';
+const SECTION = 'test/fixtures/query/README-section.md';
 const MARKER = '<!-- example: sectors-since-2022 -->';
 
 /** The ```ts block that follows the marker, or undefined when the README has no marker. */
@@ -22,14 +23,19 @@ function readmeBlock(readme: string): string | undefined {
   return block[1];
 }
 
+const asFixture = (block: string) =>
+  block.replaceAll("from 'sinorus-kg'", "from '../../../src/index.js'");
+
 test('the README example is the fixture program', (t) => {
+  const fixture = readFileSync(FIXTURE, 'utf8');
+  // the section handed over for the README carries the same program
+  assert.equal(asFixture(readmeBlock(readFileSync(SECTION, 'utf8')) ?? ''), fixture);
   const block = readmeBlock(readFileSync('README.md', 'utf8'));
   if (block === undefined) {
     t.diagnostic('README.md has no example marker yet: the fixture alone is run');
     return;
   }
-  const fixture = readFileSync(FIXTURE, 'utf8');
-  assert.equal(block.replaceAll("from 'sinorus-kg'", "from '../../../src/index.js'"), fixture);
+  assert.equal(asFixture(block), fixture);
 });
 
 test('the example answers from the articles', () => {

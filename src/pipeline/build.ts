@@ -24,7 +24,10 @@ export interface BuildOptions {
 }
 
 export interface StreamOptions extends BuildOptions {
-  /** annotation threads; 1 annotates in this thread (default: available cores) */
+  /**
+   * annotation threads; 1 annotates in this thread (default: the available cores when there
+   * are at least WORKER_THRESHOLD articles to annotate, else 1)
+   */
   workers?: number;
   /** folder of the document cache (none: annotate everything, store nothing) */
   cacheDir?: string;
@@ -115,23 +118,36 @@ export async function buildCorpus(
   options: StreamOptions = {},
 ): Promise<BuildResult> {
   const timings: Record<string, number> = {};
+  let lexicon = options.lexicon;
+  // compiled only when this thread annotates or a lexicon change must be looked into
+  const lexiconNow = (): Lexicon => {
+    if (!lexicon) {
+      const t0 = performance.now();
+      lexicon = loadLexicon();
+      timings.lexicon = performance.now() - t0;
+    }
+    return lexicon;
+  };
   let t = performance.now();
-  const lexicon = options.lexicon ?? loadLexicon();
-  timings.lexicon = performance.now() - t;
-  t = performance.now();
   const cache =
     options.cache ??
     (options.cacheDir
       ? new DocumentCache(options.cacheDir, options.versions ?? currentVersions(), () =>
-          lexiconFingerprint(lexicon),
+          lexiconFingerprint(lexiconNow()),
         )
       : undefined);
   const items = options.items ?? scanCorpus(corpusDir, cache);
+  // which articles the cache answers (their files are read below, while the workers annotate)
+  const cached = items.map(
+    (item) => !!(cache && item.key && cache.has(item.key, () => decodeOrUndefined(item.file))),
+  );
   timings.scan = performance.now() - t;
 
   t = performance.now();
-  const workers = options.workers ?? defaultWorkers();
-  const pool = annotatorPool(workers, lexicon);
+  const misses = cached.filter((c) => !c).length;
+  // starting a thread costs about a second of compiling and lexicon loading: not worth it for a few articles
+  const workers = options.workers ?? (misses >= WORKER_THRESHOLD ? defaultWorkers() : 1);
+  const pool = annotatorPool(workers, misses > 0 && workers <= 1 ? lexiconNow() : undefined);
   const batchSize = options.batchSize ?? 32;
   const window = Math.max(2, pool.workers * 3);
   const outcomes: Outcome[] = new Array(items.length);
@@ -166,8 +182,8 @@ export async function buildCorpus(
   };
   try {
     for (const [index, item] of items.entries()) {
-      if (cache && item.key) {
-        const hit = cache.get(item.key, () => decodeOrUndefined(item.file));
+      if (cached[index] && item.key && cache) {
+        const hit = cache.load(item.key);
         if (hit) {
           outcomes[index] = hit;
           tick(1);
@@ -212,6 +228,9 @@ export async function buildCorpus(
     },
   };
 }
+
+/** Fewer articles to annotate than this, and the default is to annotate them in this thread. */
+export const WORKER_THRESHOLD = 400;
 
 function decodeOrUndefined(file: string): string | undefined {
   try {

@@ -61,18 +61,23 @@ export class DocumentCache {
   }
 
   /**
-   * The cached outcome, when there is one the current lexicon cannot have changed; `text`
+   * Is there an entry for the key that the current lexicon cannot have changed? `text`
    * (decoded lazily) is asked only when the lexicon changed since the entry was made.
    */
-  get(key: string, text: () => string | undefined): Outcome | undefined {
+  has(key: string, text: () => string | undefined): boolean {
     const made = this.index.entries[key];
-    if (made === undefined) return undefined;
-    if (made !== this.versions.lexicon) {
-      const change = this.changeSince(made);
-      const body = change && !change.all ? text() : undefined;
-      if (!change || body === undefined || touchedBy(change, body)) return undefined;
-      this.stats.relabelled++;
-    }
+    if (made === undefined) return false;
+    if (made === this.versions.lexicon) return true;
+    const change = this.changeSince(made);
+    if (!change) return false;
+    const body = change.all ? undefined : text();
+    if (body === undefined || touchedBy(change, body)) return false;
+    this.stats.relabelled++;
+    return true;
+  }
+
+  /** The stored outcome (undefined when its file is gone or damaged: annotate it again). */
+  load(key: string): Outcome | undefined {
     const outcome = readJson<Outcome>(this.file(key));
     if (outcome) {
       this.stats.hits++;
@@ -107,7 +112,9 @@ export class DocumentCache {
     for (const key of Object.keys(this.index.entries))
       if (!(key in this.next)) rmSync(this.file(key), { force: true });
     const version = this.versions.lexicon;
-    writeJsonAtomic(join(this.dir, 'lexicon', `${version}.json`), this.current());
+    // the record of a lexicon version never changes: written once (fingerprinting compiles the lexicon)
+    const record = join(this.dir, 'lexicon', `${version}.json`);
+    if (!existsSync(record)) writeJsonAtomic(record, this.current());
     const used = new Set(Object.values(this.next));
     const lexDir = join(this.dir, 'lexicon');
     for (const name of readdirSync(lexDir))

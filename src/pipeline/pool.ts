@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { Lexicon } from '../lexicon/index.js';
+import { type Lexicon, loadLexicon } from '../lexicon/index.js';
 import { type ArticleTask, annotateFile, type Outcome } from './annotate-file.js';
 
 /** Runs batches of article tasks: in this thread (one worker) or on a piscina pool. */
@@ -20,12 +20,13 @@ const WORKER = new URL(
   import.meta.url,
 );
 
-export function annotatorPool(workers: number, lexicon: Lexicon): AnnotatorPool {
+/** `lexicon` is needed only for one worker (this thread); threads load their own. */
+export function annotatorPool(workers: number, lexicon?: Lexicon): AnnotatorPool {
   if (workers <= 1) {
     return {
       workers: 1,
       // a resolved promise per batch keeps both paths one code path for the caller
-      run: async (batch) => batch.map((t) => annotateFile(t, lexicon)),
+      run: async (batch) => batch.map((t) => annotateFile(t, lexicon ?? loadLexicon())),
       close: async () => {},
     };
   }

@@ -113,7 +113,7 @@ export async function runBuild(corpusDir: string, options: RunOptions): Promise<
   }
   const result = await buildCorpus(corpusDir, {
     items,
-    lexicon: lexicon(),
+    ...(options.lexicon ? { lexicon: options.lexicon } : {}),
     ...(cache ? { cache } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.layout !== undefined ? { layout: options.layout } : {}),

@@ -71,7 +71,7 @@ export function datelineEnd(text: string, f: SentenceFacts): number {
   return m ? f.start + m[0].length : f.start;
 }
 
-export const LOCATIVE = /\b(di|ke|dari|in|at|to|from)\s+(\p{L}+\s+){0,2}$/iu;
+export const LOCATIVE = /\b(di|ke|dari|in|at|to|from)\s+(\p{Ll}+\s+){0,2}$/u;
 
 /** Which clause of the sentence a position falls in (subordinate conjunctions and semicolons cut clauses). */
 function clauseIndex(text: string, f: SentenceFacts, pos: number): number {

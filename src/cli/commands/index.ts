@@ -4,6 +4,7 @@ import { buildCommand } from './build.js';
 import { evalCommand } from './eval.js';
 import { exportCommand } from './export.js';
 import { pushCommand } from './push.js';
+import { queryCommand } from './query.js';
 import { validateCommand } from './validate.js';
 
 /** Every `kg` command, in the order `kg --help` lists them. Order here matters. */
@@ -12,6 +13,7 @@ export const COMMANDS: Command[] = [
   annotateCommand,
   validateCommand,
   evalCommand,
+  queryCommand,
   exportCommand,
   pushCommand,
 ];
