@@ -1,5 +1,5 @@
 import { add, type Counts, prf, zero } from './counts.js';
-import { type ArticleScore, SCORED_TYPES, type Shares } from './score.js';
+import { type ArticleScore, emptyShares, SCORED_TYPES, type Shares } from './score.js';
 
 export interface Row extends Counts {
   name: string;
@@ -40,22 +40,10 @@ export function summarize(scores: ArticleScore[]): EvalReport {
     ['meeting sectors', (s) => s.meetingSectors],
   ];
   for (const [name, pick] of parts) rows.push(row(name, sum(pick)));
-  const shares = scores.reduce<Shares>(
-    (acc, s) => {
-      for (const k of Object.keys(acc) as Array<keyof Shares>) acc[k] += s.shares[k];
-      return acc;
-    },
-    {
-      matched: 0,
-      yearRight: 0,
-      dayKnown: 0,
-      dayRight: 0,
-      kindRight: 0,
-      coarseKindRight: 0,
-      locationGraded: 0,
-      locationRight: 0,
-    },
-  );
+  const shares = scores.reduce<Shares>((acc, s) => {
+    for (const k of Object.keys(acc) as Array<keyof Shares>) acc[k] += s.shares[k];
+    return acc;
+  }, emptyShares());
   const f1 = (name: string) => rows.find((r) => r.name === name)?.f1 ?? 0;
   const summary =
     (f1('entities (pooled)') +

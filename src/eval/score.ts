@@ -31,6 +31,20 @@ export interface ArticleScore {
   notes: string[];
 }
 
+/** All shares at zero. */
+export function emptyShares(): Shares {
+  return {
+    matched: 0,
+    yearRight: 0,
+    dayKnown: 0,
+    dayRight: 0,
+    kindRight: 0,
+    coarseKindRight: 0,
+    locationGraded: 0,
+    locationRight: 0,
+  };
+}
+
 function dateMatches(predicted: string | undefined, gold: GoldMeeting, byYear: boolean): boolean {
   if (!predicted) return false;
   if (byYear) {
@@ -187,16 +201,7 @@ export function scoreArticle(doc: AnnotationDocument, gold: Gold): ArticleScore 
     matchMeetings(pred, goldMeetings, leaders, true),
   );
 
-  const shares: Shares = {
-    matched: 0,
-    yearRight: 0,
-    dayKnown: 0,
-    dayRight: 0,
-    kindRight: 0,
-    coarseKindRight: 0,
-    locationGraded: 0,
-    locationRight: 0,
-  };
+  const shares = emptyShares();
   const meetingSectors = zero();
   const agreements = zero();
   const signatories = zero();

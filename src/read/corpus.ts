@@ -39,6 +39,7 @@ export interface InputWarning {
 
 /** Article files of a corpus folder (not its subfolders, such as gold/), sorted by name. */
 export function listArticles(corpusDir: string): string[] {
+  maxArticleBytes(); // a bad KG_MAX_ARTICLE_BYTES is a usage error, told once before any file
   let entries: string[];
   try {
     entries = readdirSync(corpusDir);

@@ -53,15 +53,27 @@ function binaryKind(bytes: Uint8Array): string | undefined {
   return 'binary content: NUL bytes';
 }
 
+/** Offset of the first byte that starts no valid UTF-8 sequence (overlong forms and surrogates too). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let lo = 0, hi = bytes.length; ; ) {
-    if (hi - lo <= 1) return lo;
-    const mid = (lo + hi) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid;
+  for (let i = 0; i < bytes.length; ) {
+    const c = bytes[i] as number;
+    if (c < 0x80) {
+      i++;
+      continue;
     }
+    const more =
+      c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (more === 0) return i;
+    const next = bytes[i + 1] ?? 0;
+    if (
+      (c === 0xe0 && next < 0xa0) ||
+      (c === 0xed && next > 0x9f) ||
+      (c === 0xf0 && next < 0x90) ||
+      (c === 0xf4 && next > 0x8f)
+    )
+      return i;
+    for (let k = 1; k <= more; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += more + 1;
   }
+  return bytes.length;
 }

@@ -1,5 +1,14 @@
 import type { LexEntity, Role } from '../../lexicon/types.js';
 
+/** Roles that make their holder the head of state. */
+export const HEADS_OF_STATE: ReadonlySet<string> = new Set([
+  'president',
+  'king',
+  'supreme_leader',
+  'general_secretary',
+  'chairman',
+]);
+
 /** Heads of state first: what "the leader of X" means when no role is named. */
 const LEADER_ROLES: Role[] = [
   'president',

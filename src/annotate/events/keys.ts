@@ -1,15 +1,8 @@
 import type { ArticleContext } from '../context.js';
 import { slug } from '../entities/names.js';
+import { HEADS_OF_STATE } from '../entities/offices.js';
 import type { AgreementEvent } from './agreements.js';
 import type { MeetingEvent } from './meetings.js';
-
-const HEADS_OF_STATE = new Set([
-  'president',
-  'king',
-  'supreme_leader',
-  'general_secretary',
-  'chairman',
-]);
 
 function countriesOf(ctx: ArticleContext, keys: string[]): string[] {
   return keys.map((k) =>

@@ -2,7 +2,7 @@ import type { LexEntity, Summit } from '../../lexicon/types.js';
 import type { MeetingKind } from '../../model/types.js';
 import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { DateMention } from '../dates/index.js';
-import { officeAt } from '../entities/offices.js';
+import { HEADS_OF_STATE, officeAt } from '../entities/offices.js';
 import type { Mention } from '../mention.js';
 import { compatible, daysBetween, ownDate } from './dating.js';
 import { has, matchesOf, type SentenceFacts } from './facts.js';
@@ -48,13 +48,6 @@ const SUMMIT_ORGS = new Set([
   'un',
   'east-asia-summit',
   'eastern-economic-forum',
-]);
-const HEADS_OF_STATE = new Set([
-  'president',
-  'king',
-  'supreme_leader',
-  'general_secretary',
-  'chairman',
 ]);
 const PRONOUN_SUBJECT = /^\s*(\p{L}+,?\s+){0,2}(dia|ia|beliau|he|she)\b/iu;
 // clauses: the two leaders of a meeting stand in the same one
