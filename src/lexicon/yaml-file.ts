@@ -12,6 +12,7 @@ export function locate(
   doc: Document,
   lines: LineCounter,
   pointer: string,
+  atKey = false,
 ): { line: number; column: number } {
   const segments = pointer
     .split('/')
@@ -19,20 +20,24 @@ export function locate(
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node: unknown = doc.contents;
   let range = (doc.contents as Node | null)?.range;
+  let keyRange: typeof range;
   for (const segment of segments) {
     if (isMap(node)) {
       const pair = node.items.find(
         (p) => String((p.key as { value?: unknown })?.value ?? p.key) === segment,
       );
       if (!pair) break;
-      range = (pair.key as Node | null)?.range ?? range;
+      keyRange = (pair.key as Node | null)?.range ?? range;
       node = pair.value;
-      range = (node as Node | null)?.range ?? range;
+      range = (node as Node | null)?.range ?? keyRange;
     } else if (isSeq(node)) {
+      keyRange = undefined;
       node = node.items[Number(segment)];
       range = (node as Node | null)?.range ?? range;
     } else break;
   }
+  // a block map or list starts on the line after its key: point at the key
+  if ((atKey || isMap(node) || isSeq(node)) && keyRange) range = keyRange;
   const pos = lines.linePos(range ? range[0] : 0);
   return { line: pos.line, column: pos.col };
 }
@@ -69,7 +74,9 @@ export function loadYamlWithPositions<T>(
 }
 
 function readAndValidate<T>(file: string, schemaName: string, errorCode: ErrorCode): LoadedYaml<T> {
-  const shown = relative(process.cwd(), file) || file;
+  // relative to the working folder when inside it, else as given
+  const rel = relative(process.cwd(), file);
+  const shown = rel && !rel.startsWith('..') ? rel : file;
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
@@ -95,8 +102,8 @@ export function parseYaml<T>(
 ): LoadedYaml<T> {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const at = (pointer: string) => {
-    const pos = locate(doc, lines, pointer);
+  const at = (pointer: string, atKey = false) => {
+    const pos = locate(doc, lines, pointer, atKey);
     return { line: pos.line + firstLine - 1, column: pos.column };
   };
   const syntax = doc.errors[0];
@@ -119,13 +126,21 @@ export function parseYaml<T>(
   if (!validate(data)) {
     const [error] = pickErrors(validate.errors);
     if (error) {
-      const pointer =
+      // a bad or unknown key: point at the key itself
+      const params = error.params as { propertyName?: string; additionalProperty?: string };
+      const key =
         error.keyword === 'propertyNames'
-          ? `${error.instancePath}/${String((error.params as { propertyName?: string }).propertyName)}`
-          : error.instancePath;
+          ? params.propertyName
+          : error.keyword === 'additionalProperties'
+            ? params.additionalProperty
+            : undefined;
+      const pointer =
+        key === undefined
+          ? error.instancePath
+          : `${error.instancePath}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       throw new KgError(errorCode, describeError(error), {
         file,
-        ...at(pointer),
+        ...at(pointer, key !== undefined),
         path: pointer || '/',
       });
     }

@@ -99,6 +99,16 @@ function signatoriesOf(
     (c) => c.start >= clauseStart && c.end <= signing.start,
   );
   if (collective && meeting) for (const k of meeting.participants) if (!out.has(k)) out.set(k, []);
+  // "Kedua negara menandatangani …": the participants' countries
+  const both = matchesOf(f, 'collectiveCountries').find(
+    (c) => c.start >= clauseStart && c.end <= signing.start,
+  );
+  if (both && meeting) {
+    for (const k of meeting.participants) {
+      const iso = ctx.lexicon.entities.get(k)?.terms?.at(-1)?.country;
+      if (iso && !out.has(`Country:${iso}`)) out.set(`Country:${iso}`, []);
+    }
+  }
   return out;
 }
 
