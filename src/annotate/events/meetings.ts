@@ -221,6 +221,18 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
   return { keys, resolved };
 }
 
+/** "will not attend", "batal bertemu": every meeting word of the sentence is negated. */
+function allNegated(env: Env, f: SentenceFacts): boolean {
+  const negations = matchesOf(f, 'negation');
+  const triggers = matchesOf(f, 'meeting');
+  if (negations.length === 0 || triggers.length === 0) return false;
+  return triggers.every((t) =>
+    negations.some(
+      (n) => n.end <= t.start && /^(\s+\p{L}+){0,2}\s+$/u.test(env.ctx.text.slice(n.end, t.start)),
+    ),
+  );
+}
+
 /** "40 kali", "dozens of times": a number before a times-word. */
 function countsMeetings(env: Env, f: SentenceFacts): boolean {
   const toks = env.ctx.tokens[f.index] ?? [];
@@ -327,7 +339,7 @@ export function findMeetings(
     const { keys, resolved } = sentenceParticipants(env, f);
     if (keys.length < 2 || !isTrigger(f, f.leaders.length)) continue;
     // "Xi dan Putin telah bertemu lebih dari 40 kali": a count of meetings, not one
-    if (has(f, 'habitual') || countsMeetings(env, f)) continue;
+    if (has(f, 'habitual') || countsMeetings(env, f) || allNegated(env, f)) continue;
     // captions too: a photo caption's date is the picture's ("… Kremlin, 21 Maret 2023")
     const date = ownDate(ctx.text, f.dates, f.start) ?? namedSummitDate(env, f);
     for (const group of splitBilateral(env, keys)) {
