@@ -18,10 +18,6 @@ function byOffset(a: Evidence, b: Evidence): number {
   );
 }
 
-function sameSpan(a: Evidence, b: Evidence): boolean {
-  return a.article === b.article && a.start === b.start && a.end === b.end;
-}
-
 /** Collects one article's nodes and edges; the same key twice becomes one with merged evidence. */
 export class DocumentBuilder {
   private readonly nodes = new Map<string, DocNode>();
@@ -100,6 +96,19 @@ export class DocumentBuilder {
   }
 }
 
+/** Span keys already in each evidence list: a linear scan per item grows with the square of the article. */
+const seenSpans = new WeakMap<Evidence[], Set<string>>();
+
 function addEvidence(list: Evidence[], items: Evidence[]): void {
-  for (const item of items) if (!list.some((e) => sameSpan(e, item))) list.push(item);
+  let seen = seenSpans.get(list);
+  if (!seen) {
+    seen = new Set(list.map((e) => `${e.article}\u0000${e.start}\u0000${e.end}`));
+    seenSpans.set(list, seen);
+  }
+  for (const item of items) {
+    const key = `${item.article}\u0000${item.start}\u0000${item.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    list.push(item);
+  }
 }

@@ -74,8 +74,12 @@ export function writeFileAtomic(
     fd = undefined;
     renameSync(tmp, file);
   } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
+    try {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing was created, or nothing more can be done: the error below says why
+    }
     throw new KgError(
       'E_EXPORT',
       `cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,

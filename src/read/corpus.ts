@@ -134,7 +134,9 @@ export function readArticle(
     );
   const id = basename(file, extname(file));
   const front = readFrontMatter(text, file);
-  const meta: ArticleMeta = { id, ...(manifest[id] ?? {}), ...front.meta, source: file };
+  // own entries only: an article named toString.txt has no manifest entry of Object's
+  const entry = Object.hasOwn(manifest, id) ? manifest[id] : undefined;
+  const meta: ArticleMeta = { id, ...(entry ?? {}), ...front.meta, source: file };
   if (!/\S/u.test(text.slice(front.bodyStart))) {
     throw new KgError('E_INPUT', 'empty article (no text): skipped', { file });
   }

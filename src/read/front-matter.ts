@@ -49,8 +49,11 @@ export function readFrontMatter(
   const validate = validator('manifest.schema.json');
   if (!validate({ article: data })) {
     const [error] = pickErrors(validate.errors);
-    const pointer = error?.instancePath.replace(/^\/article/, '') ?? '';
-    const { line, column } = locate(doc, lines, pointer);
+    const unknown = (error?.params as { additionalProperty?: string } | undefined)
+      ?.additionalProperty;
+    const parent = error?.instancePath.replace(/^\/article/, '') ?? '';
+    const pointer = unknown !== undefined ? `${parent}/${unknown}` : parent;
+    const { line, column } = locate(doc, lines, pointer, unknown !== undefined);
     fail(error ? describeError(error) : 'invalid', line, column, pointer || '/');
   }
   const meta = (data ?? {}) as Omit<ArticleMeta, 'id'>;

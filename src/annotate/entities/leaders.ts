@@ -64,7 +64,11 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
 
   // titles: role word + country, in either order
   const countriesBySentence = new Map<number, SentenceMatch[]>();
+  const entitiesBySentence = new Map<number, SentenceMatch[]>();
   for (const m of entityMatches) {
+    const all = entitiesBySentence.get(m.sentence);
+    if (all) all.push(m);
+    else entitiesBySentence.set(m.sentence, [m]);
     if (!m.surface.target.startsWith('Country:')) continue;
     const list = countriesBySentence.get(m.sentence) ?? [];
     list.push(m);
@@ -85,9 +89,9 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
     const after = toks[afterIdx];
     const titleText = text.slice(spanStart, spanEnd);
     // "Presiden Rusia Vladimir Putin": the name follows (maybe after a comma)
-    const named = entityMatches.find(
+    const sentenceEntities = entitiesBySentence.get(role.sentence) ?? [];
+    const named = sentenceEntities.find(
       (e) =>
-        e.sentence === role.sentence &&
         e.surface.target.startsWith('Leader:') &&
         (e.first === afterIdx ||
           (e.first === afterIdx && /^,?\s*$/.test(text.slice(spanEnd, e.start)))) &&
@@ -121,7 +125,7 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
       role.surface.target !== 'leader' &&
       /^[\s,]*$/.test(text.slice(spanEnd, after.start))
     ) {
-      const covered = coveredTokens(ctx, role.sentence, entityMatches);
+      const covered = coveredTokens(ctx, role.sentence, sentenceEntities);
       const name = nameAt(ctx, role.sentence, afterIdx, covered);
       if (name) {
         const first = toks[name[0]] as Token;

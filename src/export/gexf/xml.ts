@@ -22,11 +22,14 @@ const ESCAPES: Record<string, string> = {
   '\t': '&#9;',
   '\n': '&#10;',
   '\r': '&#13;',
+  // XML parsers may fold the Unicode line and paragraph separators into spaces
+  '\u2028': '&#8232;',
+  '\u2029': '&#8233;',
 };
 
 /** Escapes text for a double-quoted attribute value or element content (also `]]>`). */
 export function escapeXml(text: string): string {
-  return xmlSafe(text).replace(/[&<>"\t\n\r]/g, (c) => ESCAPES[c] ?? c);
+  return xmlSafe(text).replace(/[&<>"\t\n\r\u2028\u2029]/g, (c) => ESCAPES[c] ?? c);
 }
 
 /** `name="value"` pairs, skipping undefined values. */
