@@ -63,22 +63,36 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+function body(text: string): string {
+  return escapeRegex(text.trim()).replace(/\s+/g, '\\s+').replace(/'/g, "['’]");
+}
+
 /** One surface as a regex source: spaces match any whitespace, apostrophes either form, word edges. */
 function surface(text: string): string {
-  const body = escapeRegex(text.trim()).replace(/\s+/g, '\\s+').replace(/'/g, "['’]");
   const first = text.trim()[0] ?? '';
   const last = text.trim().slice(-1);
   const start = LETTER_OR_DIGIT.test(first) ? '(?<![\\p{L}\\p{N}])' : '';
   const end = LETTER_OR_DIGIT.test(last) ? '(?![\\p{L}\\p{N}])' : '';
-  return `${start}${body}${end}`;
+  return `${start}${body(text)}${end}`;
 }
 
-/** Alternation of surfaces, longest first so that "minggu lalu" is tried before "minggu". */
+/**
+ * Alternation of surfaces, longest first so that "minggu lalu" is tried before "minggu". The word
+ * edges of surfaces that begin and end with a letter or digit are checked once around the group,
+ * not in every alternative: the same matches, several times faster on long texts.
+ */
 export function alternation(surfaces: Iterable<string>): string {
   const list = [...new Set(surfaces)].filter((s) => s.trim() !== '');
   if (list.length === 0) return '(?!)';
   list.sort((a, b) => b.length - a.length || a.localeCompare(b));
-  return `(?:${list.map(surface).join('|')})`;
+  const worded = (s: string) =>
+    LETTER_OR_DIGIT.test(s.trim()[0] ?? '') && LETTER_OR_DIGIT.test(s.trim().slice(-1));
+  const parts: string[] = [];
+  const words = list.filter(worded);
+  if (words.length > 0)
+    parts.push(`(?<![\\p{L}\\p{N}])(?:${words.map(body).join('|')})(?![\\p{L}\\p{N}])`);
+  for (const s of list) if (!worded(s)) parts.push(surface(s));
+  return `(?:${parts.join('|')})`;
 }
 
 export function buildPatterns(lex: DateLexicon): DatePatterns {
