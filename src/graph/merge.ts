@@ -18,12 +18,9 @@ function evidenceKey(e: Evidence): string {
   return `${e.article}\u0000${String(e.start).padStart(9, '0')}\u0000${String(e.end).padStart(9, '0')}`;
 }
 
-function mergeEvidence(into: Evidence[], from: Evidence[]): Evidence[] {
-  const seen = new Map(into.map((e) => [evidenceKey(e), e]));
-  for (const e of from) if (!seen.has(evidenceKey(e))) seen.set(evidenceKey(e), e);
-  return [...seen.entries()]
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([, e]) => e);
+interface Collected {
+  evidence: Map<string, Evidence>;
+  articles: Set<string>;
 }
 
 const PRECISION_RANK: Record<string, number> = { year: 1, month: 2, day: 3 };
@@ -37,10 +34,9 @@ function mergeAttributes<T extends NodeAttributes | EdgeAttributes>(a: T, b: T):
   const out: Record<string, unknown> = { ...a };
   for (const [k, v] of Object.entries(b)) {
     const cur = out[k];
-    if (k === 'evidence') out[k] = mergeEvidence(cur as Evidence[], v as Evidence[]);
-    else if (k === 'articles')
-      out[k] = [...new Set([...(cur as string[]), ...(v as string[])])].sort();
-    else if (k === 'confidence') out[k] = Math.max(Number(cur ?? 0), Number(v));
+    // evidence and articles are collected beside the graph (see Collected)
+    if (k === 'evidence' || k === 'articles') continue;
+    if (k === 'confidence') out[k] = Math.max(Number(cur ?? 0), Number(v));
     else if (cur === undefined) out[k] = v;
     else if (
       k === 'date' &&
@@ -70,6 +66,21 @@ export function mergeDocuments(
   const ordered = unifyMeetings([...documents]).sort((a, b) =>
     a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0,
   );
+  // evidence and articles of every node and edge, deduplicated as they come and sorted once at
+  // the end: re-sorting a hub's evidence at each article would grow with the square of the corpus
+  const collected = new Map<string, Collected>();
+  const collect = (key: string, attrs: NodeAttributes | EdgeAttributes) => {
+    let c = collected.get(key);
+    if (!c) {
+      c = { evidence: new Map(), articles: new Set() };
+      collected.set(key, c);
+    }
+    for (const e of attrs.evidence) {
+      const k = evidenceKey(e);
+      if (!c.evidence.has(k)) c.evidence.set(k, e);
+    }
+    for (const a of attrs.articles) c.articles.add(a);
+  };
   for (const doc of ordered) {
     for (const n of doc.nodes) {
       if (graph.hasNode(n.key))
@@ -77,7 +88,8 @@ export function mergeDocuments(
           n.key,
           mergeAttributes(graph.getNodeAttributes(n.key), n.attributes),
         );
-      else graph.addNode(n.key, structuredClone(n.attributes));
+      else graph.addNode(n.key, { ...n.attributes });
+      collect(`n\u0000${n.key}`, n.attributes);
     }
     for (const e of doc.edges) {
       if (graph.hasEdge(e.key))
@@ -85,9 +97,22 @@ export function mergeDocuments(
           e.key,
           mergeAttributes(graph.getEdgeAttributes(e.key), e.attributes),
         );
-      else graph.addEdgeWithKey(e.key, e.source, e.target, structuredClone(e.attributes));
+      else graph.addEdgeWithKey(e.key, e.source, e.target, { ...e.attributes });
+      collect(`e\u0000${e.key}`, e.attributes);
     }
   }
+  const finish = (c: Collected | undefined) => ({
+    evidence: [...(c?.evidence.entries() ?? [])]
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .map(([, e]) => e),
+    articles: [...(c?.articles ?? [])].sort(),
+  });
+  graph.forEachNode((key) =>
+    graph.mergeNodeAttributes(key, finish(collected.get(`n\u0000${key}`))),
+  );
+  graph.forEachEdge((key) =>
+    graph.mergeEdgeAttributes(key, finish(collected.get(`e\u0000${key}`))),
+  );
   graph.forEachEdge((key, attrs) => graph.setEdgeAttribute(key, 'weight', attrs.articles.length));
   return sortedCopy(graph);
 }

@@ -15,18 +15,6 @@ interface MeetingRef {
 const PRECISION: Record<string, number> = { year: 1, month: 2, day: 3 };
 const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86400000;
 
-/** Do two reports of the same leaders describe one meeting? Dates a day or two apart (a visit of several days) do. */
-function sameMeeting(a: MeetingRef, b: MeetingRef): boolean {
-  if (a.participants !== b.participants || a.remote !== b.remote || !a.date || !b.date)
-    return false;
-  if (a.precision === 3 && b.precision === 3) {
-    const [a0, a1] = [dayNumber(a.date), dayNumber(a.endDate ?? a.date)];
-    const [b0, b1] = [dayNumber(b.date), dayNumber(b.endDate ?? b.date)];
-    return a0 <= b1 + 2 && b0 <= a1 + 2;
-  }
-  return false;
-}
-
 function find(parent: number[], i: number): number {
   let r = i;
   while (parent[r] !== r) r = parent[r] as number;
@@ -65,56 +53,76 @@ export function unifyMeetings(documents: AnnotationDocument[]): AnnotationDocume
     }
   });
   const parent = refs.map((_, i) => i);
-  for (let i = 0; i < refs.length; i++) {
-    for (let j = i + 1; j < refs.length; j++) {
-      if (
-        refs[i]?.doc !== refs[j]?.doc &&
-        sameMeeting(refs[i] as MeetingRef, refs[j] as MeetingRef)
-      )
-        parent[find(parent, j)] = find(parent, i);
+  // group by participants and remote/in-person, then sweep each group in date order: linear, not
+  // every pair of meetings of a large corpus
+  const groups = new Map<string, number[]>();
+  refs.forEach((r, i) => {
+    const g = `${r.participants}\u0000${r.remote}`;
+    const list = groups.get(g);
+    if (list) list.push(i);
+    else groups.set(g, [i]);
+  });
+  const byPeriod = new Map<string, Set<number>>();
+  for (const [g, members] of groups) {
+    const days = members
+      .filter((i) => refs[i]?.precision === 3 && refs[i]?.date)
+      .sort((a, b) => (refs[a]?.date as string).localeCompare(refs[b]?.date as string) || a - b);
+    let previous: number | undefined;
+    let reach = Number.NEGATIVE_INFINITY;
+    for (const i of days) {
+      const r = refs[i] as MeetingRef;
+      const start = dayNumber(r.date as string);
+      if (previous !== undefined && start <= reach + 2)
+        parent[find(parent, i)] = find(parent, previous);
+      reach = Math.max(
+        previous !== undefined && start <= reach + 2 ? reach : start,
+        dayNumber(r.endDate ?? (r.date as string)),
+      );
+      previous = i;
+    }
+    for (const i of days) {
+      const date = refs[i]?.date as string;
+      for (const period of [date.slice(0, 7), date.slice(0, 4)]) {
+        const key = `${g}\u0000${period}`;
+        const roots = byPeriod.get(key) ?? new Set<number>();
+        roots.add(i);
+        byPeriod.set(key, roots);
+      }
     }
   }
   // month- or year-dated reports join the one day-dated meeting of those leaders they fall in
   refs.forEach((r, i) => {
     if (r.precision === 3 || !r.date) return;
-    const roots = new Set(
-      refs
-        .map((o, j) => ({ o, j }))
-        .filter(
-          ({ o }) =>
-            o.precision === 3 &&
-            o.participants === r.participants &&
-            o.remote === r.remote &&
-            o.date?.startsWith(r.date as string),
-        )
-        .map(({ j }) => find(parent, j)),
-    );
+    const members = byPeriod.get(`${r.participants}\u0000${r.remote}\u0000${r.date}`);
+    if (!members) return;
+    const roots = new Set([...members].map((j) => find(parent, j)));
     if (roots.size === 1) parent[find(parent, i)] = [...roots][0] as number;
   });
-  const canonical = new Map<number, string>();
+  // the canonical key: the most precise, then earliest, then smallest key of each group
+  const canonical = new Map<number, MeetingRef>();
   refs.forEach((r, i) => {
     const root = find(parent, i);
-    const cur = canonical.get(root);
-    const better = (a: MeetingRef, key: string | undefined) => {
-      if (!key) return true;
-      const b = refs.find(
-        (x) => x.key === key && find(parent, refs.indexOf(x)) === root,
-      ) as MeetingRef;
-      return (
-        a.precision > b.precision ||
-        (a.precision === b.precision &&
-          ((a.date ?? '') < (b.date ?? '') || (a.date === b.date && a.key < b.key)))
-      );
-    };
-    if (better(r, cur)) canonical.set(root, r.key);
+    const best = canonical.get(root);
+    const better =
+      !best ||
+      r.precision > best.precision ||
+      (r.precision === best.precision &&
+        ((r.date ?? '') < (best.date ?? '') || (r.date === best.date && r.key < best.key)));
+    if (better) canonical.set(root, r);
+  });
+  const refsOfDoc = new Map<number, number[]>();
+  refs.forEach((r, i) => {
+    const list = refsOfDoc.get(r.doc);
+    if (list) list.push(i);
+    else refsOfDoc.set(r.doc, [i]);
   });
   return documents.map((doc, d) => {
     const rename = new Map<string, string>();
-    refs.forEach((r, i) => {
-      if (r.doc !== d) return;
-      const to = canonical.get(find(parent, i)) as string;
+    for (const i of refsOfDoc.get(d) ?? []) {
+      const r = refs[i] as MeetingRef;
+      const to = (canonical.get(find(parent, i)) as MeetingRef).key;
       if (to !== r.key) rename.set(r.key, to);
-    });
+    }
     if (rename.size === 0) return doc;
     // agreement keys embed their meeting's id
     for (const n of doc.nodes) {
