@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KgGraph } from '../graph/merge.js';
+import { layoutGraph } from '../layout/index.js';
 import type { AnnotationDocument } from '../model/types.js';
 import { COOKBOOK_PATH } from '../neo4j/cookbook.js';
 import { writeGexf } from './gexf.js';
@@ -16,6 +17,8 @@ export async function writeExports(
   outDir: string,
 ): Promise<string[]> {
   const written: string[] = [];
+  // a graph built without layout (`--no-layout`) still needs colours, sizes and seeded positions
+  if (graph.someNode((_k, a) => typeof a.x !== 'number')) layoutGraph(graph, { iterations: 0 });
   const put = (name: string, content: string) => {
     const file = join(outDir, name);
     writeFileAtomic(file, content);
