@@ -168,9 +168,7 @@ describe('withBuildLock', () => {
     );
   });
 
-  it('two kg build processes into one folder: the second fails with E_LOCKED (real CLI)', {
-    todo: 'needs the lock wired into kg build (src/cli/commands/build.ts or src/pipeline/run.ts): withBuildLock(out, () => runBuild(...))',
-  }, async () => {
+  it('two kg build processes into one folder: the second fails with E_LOCKED (real CLI)', async () => {
     const corpus = folder('two-builds');
     copyCorpus(corpus, 3);
     const out = folder('two-builds-out');

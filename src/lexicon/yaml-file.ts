@@ -1,6 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { type Document, isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+  visit,
+} from 'yaml';
 import { KgError } from '../util/errors.js';
 import { LEXICON_DIR } from '../util/paths.js';
 import { describeError, pickErrors, validator } from '../util/schema.js';
@@ -101,7 +110,26 @@ export function parseYaml<T>(
   firstLine = 1,
 ): LoadedYaml<T> {
   const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  // yaml's own duplicate-key check is quadratic in a map's size (minutes for a 100k-entry
+  // manifest): keys are checked here with a set instead
+  const doc = parseDocument(source, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        if (seen.has(k)) {
+          const pos = lines.linePos((pair.key as Node | null)?.range?.[0] ?? 0);
+          throw new KgError(errorCode, `YAML syntax: Map keys must be unique (duplicate key '${k}')`, {
+            file,
+            line: pos.line + firstLine - 1,
+            column: pos.col,
+          });
+        }
+        seen.add(k);
+      }
+    },
+  });
   const at = (pointer: string, atKey = false) => {
     const pos = locate(doc, lines, pointer, atKey);
     return { line: pos.line + firstLine - 1, column: pos.column };

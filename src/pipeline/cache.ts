@@ -43,12 +43,12 @@ export class DocumentCache {
   }
 
   /**
-   * The key of an article: its bytes, path (the id and warnings name it), manifest entry, and
-   * the code and schema that annotation depends on.
+   * The key of an article: its bytes' hash, path (the id and warnings name it), manifest entry,
+   * and the code and schema that annotation depends on.
    */
-  key(bytes: Uint8Array, file: string, meta: Manifest[string] | undefined): string {
+  key(hash: string, file: string, meta: Manifest[string] | undefined): string {
     return sha(
-      bytes,
+      hash,
       file,
       JSON.stringify(meta ?? null),
       this.versions.annotation,

@@ -3,10 +3,11 @@ import { join, relative } from 'node:path';
 import { writeExports } from '../export/index.js';
 import { type Lexicon, loadLexicon } from '../lexicon/index.js';
 import type { InputWarning } from '../read/corpus.js';
+import { loadManifest } from '../read/manifest.js';
 import type { ValidationIssue } from '../validate/document.js';
 import { type BuildStats, buildCorpus } from './build.js';
 import { DocumentCache, readJson } from './cache.js';
-import { scanCorpus } from './scan.js';
+import { attachManifest, hashCorpus } from './scan.js';
 import { currentVersions, lexiconFingerprint, sha } from './versions.js';
 import { writeJsonAtomic } from './write-json.js';
 
@@ -88,8 +89,7 @@ export async function runBuild(corpusDir: string, options: RunOptions): Promise<
     ? new DocumentCache(cacheDir, versions, () => lexiconFingerprint(lexicon()))
     : undefined;
   let t = performance.now();
-  const items = scanCorpus(corpusDir, cache);
-  const scanMs = performance.now() - t;
+  const scan = hashCorpus(corpusDir);
   const stampFile = join(cacheDir, 'build.json');
   const key =
     versions &&
@@ -98,19 +98,22 @@ export async function runBuild(corpusDir: string, options: RunOptions): Promise<
       versions.schema,
       versions.lexicon,
       JSON.stringify({ layout: options.layout !== false, iterations: options.iterations ?? null }),
-      JSON.stringify(items.map((i) => [i.file, i.key ?? null, i.meta ?? null])),
+      scan.manifest,
+      JSON.stringify(scan.items.map((i) => [i.file, i.hash ?? null])),
     );
-  if (key && items.every((i) => i.key)) {
+  if (key && scan.items.every((i) => i.hash)) {
     const stamp = readJson<Stamp>(stampFile);
     if (stamp?.key === key && outputsIntact(options.out, stamp.outputs)) {
-      options.onArticle?.(items.length, items.length);
+      options.onArticle?.(scan.items.length, scan.items.length);
       return {
         ...stamp.summary,
         upToDate: true,
-        timings: { scan: scanMs, total: performance.now() - started },
+        timings: { scan: performance.now() - t, total: performance.now() - started },
       };
     }
   }
+  const items = attachManifest(scan.items, loadManifest(corpusDir), cache);
+  const scanMs = performance.now() - t;
   const result = await buildCorpus(corpusDir, {
     items,
     ...(options.lexicon ? { lexicon: options.lexicon } : {}),

@@ -1,6 +1,8 @@
+import { WORKER_THRESHOLD } from '../../pipeline/build.js';
 import { defaultWorkers } from '../../pipeline/pool.js';
 import { runBuild } from '../../pipeline/run.js';
 import { KgError } from '../../util/errors.js';
+import { withBuildLock } from '../../util/lock.js';
 import type { Command } from '../command.js';
 import { progressReporter } from '../progress.js';
 
@@ -21,7 +23,7 @@ export const buildCommand: Command = {
     '--out dir          where exports go (default: exports)',
     '--iterations n     ForceAtlas2 iterations (default: from the graph size)',
     '--no-layout        skip the layout',
-    `--workers n        annotation threads (default: the available cores, here ${defaultWorkers()}; 1 = this thread)`,
+    `--workers n        annotation threads (default: the available cores, here ${defaultWorkers()}, when at least ${WORKER_THRESHOLD} articles need annotating, else 1; 1 = this thread)`,
     '--no-cache         annotate every article again and keep no cache (default: <out>/.kg-cache/)',
   ],
   options: {
@@ -39,14 +41,20 @@ export const buildCommand: Command = {
     const workers = positiveInteger(values.workers, '--workers');
     if (workers === 0) throw new KgError('E_USAGE', '--workers needs at least 1');
     const progress = progressReporter(io, 'annotating');
-    const result = await runBuild(corpus, {
+    // one build at a time into a folder: a second one stops with E_LOCKED
+    const result = await withBuildLock(
       out,
-      cache: !values['no-cache'],
-      layout: !values['no-layout'],
-      ...(iterations !== undefined ? { iterations } : {}),
-      ...(workers !== undefined ? { workers } : {}),
-      onArticle: progress.tick,
-    });
+      () =>
+        runBuild(corpus, {
+          out,
+          cache: !values['no-cache'],
+          layout: !values['no-layout'],
+          ...(iterations !== undefined ? { iterations } : {}),
+          ...(workers !== undefined ? { workers } : {}),
+          onArticle: progress.tick,
+        }),
+      { onWarning: (m) => io.stderr(`kg build: warning: ${m}\n`) },
+    );
     progress.done();
     for (const w of result.warnings) io.stderr(`kg build: warning: ${w.message}\n`);
     for (const i of result.invalid)

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { generateCorpus } from '../src/bench/generate.js';
+import { writeGraphJson } from '../src/export/json.js';
+import { buildCorpus, buildGraph } from '../src/pipeline/build.js';
+import { runBuild } from '../src/pipeline/run.js';
+
+let root: string;
+let corpus: string;
+
+before(() => {
+  root = mkdtempSync(join(tmpdir(), 'kg-pipeline-'));
+  corpus = join(root, 'corpus');
+  generateCorpus(corpus, 10, { seed: 7, words: [120, 250] });
+  // an unreadable file: a warning in every path, never a crash
+  writeFileSync(join(corpus, 'zz-binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
+});
+
+after(() => rmSync(root, { recursive: true, force: true }));
+
+describe('buildCorpus', () => {
+  it('gives the same graph with one thread, two worker threads and the in-process buildGraph', async () => {
+    const one = await buildCorpus(corpus, { workers: 1, iterations: 20 });
+    const two = await buildCorpus(corpus, { workers: 2, iterations: 20, batchSize: 3 });
+    const plain = buildGraph(corpus, { iterations: 20 });
+    assert.equal(one.stats?.workers, 1);
+    assert.equal(two.stats?.workers, 2);
+    assert.equal(one.documents.length, 10);
+    assert.equal(one.graph.order > 10, true);
+    const json = writeGraphJson(one.graph);
+    assert.equal(writeGraphJson(two.graph), json);
+    assert.equal(writeGraphJson(plain.graph), json);
+    assert.deepEqual(two.documents, one.documents);
+    for (const r of [one, two, plain]) {
+      assert.equal(r.warnings.length, 1);
+      assert.equal(r.warnings[0]?.code, 'E_INPUT');
+      assert.deepEqual(r.invalid, []);
+    }
+  });
+
+  it('writes byte-identical exports with 1 and 2 workers', async () => {
+    const outs = [join(root, 'out-1'), join(root, 'out-2')];
+    const [a, b] = [
+      await runBuild(corpus, { out: outs[0] as string, workers: 1, cache: false, iterations: 20 }),
+      await runBuild(corpus, { out: outs[1] as string, workers: 2, cache: false, iterations: 20 }),
+    ];
+    assert.equal(a?.upToDate, false);
+    assert.equal(a?.files, b?.files);
+    for (const name of [
+      'graph.json',
+      'graph.gexf',
+      'graph.svg',
+      'annotations/synthetic-000003.json',
+    ])
+      assert.equal(
+        readFileSync(join(outs[1] as string, name), 'utf8'),
+        readFileSync(join(outs[0] as string, name), 'utf8'),
+        name,
+      );
+  });
+});
