@@ -3,6 +3,7 @@
  * Never part of `npm test`. Each measurement runs in a child process of its own, so peak RSS is
  * that measurement's. See `npm run bench -- --help`.
  */
+
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extendCorpus, generateCorpus } from '../../src/bench/generate.js';
 import { measureStages, median, STAGES, type StageReport } from '../../src/bench/stages.js';
+import { runNeo4jBench } from '../../src/neo4j/bench.js';
 import { buildCorpus } from '../../src/pipeline/build.js';
 import { defaultWorkers } from '../../src/pipeline/pool.js';
 
@@ -26,7 +28,7 @@ const HELP = `npm run bench -- [options]
   --words min-max     article length in words (default 300-1500, median about 600); or one number
   --seed n            generator seed (default 1)
   --dir path          where synthetic corpora and outputs go (default: $TMPDIR/sinorus-kg-bench)
-  --skip list         parts to skip: stages,pipeline,e2e,cache
+  --skip list         parts to skip: stages,pipeline,e2e,cache,neo4j
   --timeout s         give up on one measurement after s seconds (default 1800)
   --json              print the results as JSON on stdout (the table then goes to stderr)
   --save-baseline     write test/bench/baseline.json
@@ -364,8 +366,17 @@ async function main() {
     log('\nscaling exponents (log-log slope over the sizes; 1 = linear)');
     for (const [k, v] of Object.entries(scaling)) if (v !== null) log(`  ${k.padEnd(24)} ${v}`);
   }
+  // Neo4j: statement generation and the Cypher/CSV exports of a SYNTHETIC 100k-article graph always;
+  // the push at batch sizes 100, 1,000 and 10,000 only where NEO4J_URI is set
+  let neo4j: Awaited<ReturnType<typeof runNeo4jBench>> | undefined;
+  if (!skip.has('neo4j')) {
+    progress('neo4j: statements and exports of a synthetic graph (push only with NEO4J_URI)');
+    log('\n== Neo4j ==');
+    neo4j = await runNeo4jBench({ log });
+  }
   const json = {
     synthetic: true,
+    ...(neo4j ? { neo4j } : {}),
     node: process.version,
     cores: defaultWorkers(),
     seed,
