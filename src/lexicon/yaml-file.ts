@@ -120,11 +120,15 @@ export function parseYaml<T>(
         const k = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         if (seen.has(k)) {
           const pos = lines.linePos((pair.key as Node | null)?.range?.[0] ?? 0);
-          throw new KgError(errorCode, `YAML syntax: Map keys must be unique (duplicate key '${k}')`, {
-            file,
-            line: pos.line + firstLine - 1,
-            column: pos.col,
-          });
+          throw new KgError(
+            errorCode,
+            `YAML syntax: Map keys must be unique (duplicate key '${k}')`,
+            {
+              file,
+              line: pos.line + firstLine - 1,
+              column: pos.col,
+            },
+          );
         }
         seen.add(k);
       }
