@@ -10,19 +10,11 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { KgError } from '../util/errors.js';
+import { alive } from '../util/lock.js';
 
 const TEMP = /^\.tmp-.+\.(\d+)\.\d+$/;
 let counter = 0;
 const swept = new Set<string>();
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Remove temporary files a killed run left in `dir` (their process is gone); once per folder. */
 function sweep(dir: string): void {

@@ -44,7 +44,7 @@ function readHolder(file: string): { raw: string; holder?: Holder; ageMs: number
 }
 
 /** Whether a process with this id is running here (EPERM: it is, under another user). */
-function alive(pid: number): boolean {
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
