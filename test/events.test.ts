@@ -129,6 +129,16 @@ describe('meetings', () => {
     );
   });
 
+  it('"Pertemuan tersebut berlangsung di Kremlin" places the meeting just reported', () => {
+    const [m] = meetings(
+      run(
+        'Judul\n\nXi Jinping bertemu Vladimir Putin pada Selasa (21/3/2023).\nPertemuan tersebut berlangsung di Kremlin selama empat jam.',
+        '2023-03-22',
+      ),
+    );
+    assert.deepEqual(m?.places, ['kremlin']);
+  });
+
   it('the weekday check corrects a misprinted year', () => {
     const [m] = meetings(run('Xi dan Putin mengadakan pembicaraan di Kremlin, Rabu (22/3/2024).'));
     assert.equal(m?.date, '2023-03-22');

@@ -64,6 +64,9 @@ export function datelineEnd(text: string, f: SentenceFacts): number {
   return m ? f.start + m[0].length : f.start;
 }
 
+const MEETING_ANAPHOR =
+  /^\W*(?:\p{L}+,?\s+){0,2}?(?:(?:pertemuan|pembicaraan|perundingan|kunjungan|KTT)\s+(?:tersebut|itu|ini)|the\s+(?:meeting|talks|visit|summit)\b)/iu;
+
 export const LOCATIVE = /\b(di|ke|dari|in|at|to|from)\s+(\p{Ll}+\s+){0,2}$/u;
 
 /** Which clause of the sentence a position falls in (subordinate conjunctions and semicolons cut clauses). */
@@ -450,7 +453,12 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
   for (const f of facts) {
     // a sentence that reports another meeting describes that one
     if (claimed.has(f.index) || f.zone === 'furniture') continue;
-    if (!f.leaders.some((m) => e.participants.includes(m.key)) && !has(f, 'collective')) continue;
+    // "Pertemuan tersebut berlangsung di Kremlin": a sentence about "the meeting" describes it too
+    const aboutIt =
+      (e.sentences.includes(f.index - 1) || e.sentences.includes(f.index - 2)) &&
+      MEETING_ANAPHOR.test(ctx.text.slice(f.start, Math.min(f.end, f.start + 60)));
+    if (!f.leaders.some((m) => e.participants.includes(m.key)) && !has(f, 'collective') && !aboutIt)
+      continue;
     if (
       f.leaders.some(
         (m) =>
