@@ -55,6 +55,10 @@ export interface Lexicon {
   summits: Summit[];
   /** event vocabulary categories: `meeting:talks`, `planned`, `agreement:memorandum`, `number:6`… */
   numbers: Map<string, number>;
+  /** organizations whose summits make a meeting there multilateral */
+  summitOrganizations: Set<string>;
+  /** units after a figure that make a sentence a statistic */
+  statisticUnits: string[];
   /** lower-case words before a title that make it someone else's office */
   notHolder: Set<string>;
   /** lower-case words that never belong to a person's name found by pattern */
@@ -202,6 +206,7 @@ function buildLexicon(dir: string): Lexicon {
   hashParts.push(JSON.stringify(events.data));
   const numbers = new Map<string, number>();
   for (const [category, value] of Object.entries(events.data)) {
+    if (category === 'summitOrganizations' || category === 'statisticUnits') continue;
     if (Array.isArray(value)) {
       for (const text of new Set(value as string[])) addSurface(text, 'event', 'trigger', category);
     } else if (value && typeof value === 'object') {
@@ -230,6 +235,8 @@ function buildLexicon(dir: string): Lexicon {
     leaders,
     roleNames,
     summits: summits.data,
+    summitOrganizations: new Set((events.data.summitOrganizations as string[] | undefined) ?? []),
+    statisticUnits: (events.data.statisticUnits as string[] | undefined) ?? [],
     notHolder: new Set((titles.data.notHolder ?? []).map((w) => w.toLowerCase())),
     notNames: new Set((titles.data.notNames ?? []).map((w) => w.toLowerCase())),
     numbers,

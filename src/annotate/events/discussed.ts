@@ -6,8 +6,21 @@ import { has, type SentenceFacts } from './facts.js';
 import type { MeetingEvent } from './meetings.js';
 
 /** Statistics are background, not what the leaders discussed ("USD200 miliar", "30 persen"). */
-const STATISTIC =
-  /\d[\d.,]*\s*(%|persen|percent|miliar|triliun|juta|billion|million|trillion|ton|barel|barrels)\b|(US\$|USD|Rp|\$)\s?\d/iu;
+const statisticPatterns = new WeakMap<object, RegExp>();
+function statistic(ctx: ArticleContext): RegExp {
+  let re = statisticPatterns.get(ctx.lexicon);
+  if (!re) {
+    const units = ctx.lexicon.statisticUnits
+      .map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|');
+    re = new RegExp(
+      `\\d[\\d.,]*\\s*(%|${units || '(?!)'})(?![\\p{L}\\p{N}])|(US\\$|USD|Rp|\\$)\\s?\\d`,
+      'iu',
+    );
+    statisticPatterns.set(ctx.lexicon, re);
+  }
+  return re;
+}
 
 /**
  * Sectors a meeting discussed: those of its own sentences, of the documents signed there, and,
@@ -36,7 +49,7 @@ export function discussedSectors(
     if (!tied && main) {
       const d = ownDate(ctx.text, f.dates, f.start);
       if (d && meeting.date && !compatible(d.date, meeting.date)) continue;
-      if (STATISTIC.test(text)) continue;
+      if (statistic(ctx).test(text)) continue;
       const involves =
         f.leaders.some((l) => meeting.participants.includes(l.key)) ||
         has(f, 'collective') ||

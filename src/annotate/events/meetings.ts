@@ -34,21 +34,6 @@ export interface MeetingEvent {
 }
 
 const REMOTE: MeetingKind[] = ['video_call', 'phone_call'];
-const SUMMIT_ORGS = new Set([
-  'sco',
-  'brics',
-  'g20',
-  'apec',
-  'cica',
-  'asean',
-  'eaeu',
-  'csto',
-  'cis',
-  'g7',
-  'un',
-  'east-asia-summit',
-  'eastern-economic-forum',
-]);
 const PRONOUN_SUBJECT = /^\s*(\p{L}+,?\s+){0,2}(dia|ia|beliau|he|she)\b/iu;
 // clauses: the two leaders of a meeting stand in the same one
 const SUBORDINATE =
@@ -561,7 +546,7 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
     (f) =>
       has(f, 'meeting:summit') &&
       !has(f, 'planned') &&
-      f.organizations.some((o) => SUMMIT_ORGS.has(o.key.slice(13))),
+      f.organizations.some((o) => ctx.lexicon.summitOrganizations.has(o.key.slice(13))),
   );
   const visitor = e.participants.find((k) => {
     const c = env.countryOf.get(k);
