@@ -33,6 +33,10 @@ export interface ArticleContext {
   tokens: Token[][];
   /** matches per layer, in text order, each tagged with its sentence */
   matches: Record<Layer, SentenceMatch[]>;
+  /** entity-layer matches of each sentence (indexed like `sentences`) */
+  entitiesBySentence: SentenceMatch[][];
+  /** every entity named by a full name, acronym or demonym: resolves ambiguous short forms */
+  namedInFull: Set<string>;
   /** YYYY-MM-DD the article's relative dates and titles resolve against, when known */
   anchor?: string;
 }
@@ -48,13 +52,22 @@ export function buildContext(input: ArticleInput, lexicon: Lexicon): ArticleCont
     event: [],
   };
   const tokens: Token[][] = [];
+  const entitiesBySentence: SentenceMatch[][] = [];
   sentences.forEach((s, index) => {
     const toks = tokenize(input.text, s.start, s.end);
     tokens.push(toks);
+    entitiesBySentence.push([]);
     for (const [layer, list] of lexicon.matcher.match(input.text, s.start, s.end, toks)) {
-      for (const m of list) matches[layer].push({ ...m, sentence: index, zone: s.zone });
+      for (const m of list) {
+        const match: SentenceMatch = { ...m, sentence: index, zone: s.zone };
+        matches[layer].push(match);
+        if (layer === 'entity') entitiesBySentence[index]?.push(match);
+      }
     }
   });
+  const namedInFull = new Set(
+    matches.entity.filter((m) => m.surface.kind !== 'short').map((m) => m.surface.target),
+  );
   const context: ArticleContext = {
     id: input.id,
     text: input.text,
@@ -64,6 +77,8 @@ export function buildContext(input: ArticleInput, lexicon: Lexicon): ArticleCont
     sentences,
     tokens,
     matches,
+    entitiesBySentence,
+    namedInFull,
   };
   const anchor = articleAnchor(input.text.slice(input.bodyStart ?? 0), input.meta.published);
   if (anchor) context.anchor = anchor;

@@ -38,16 +38,6 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
   const mentions: Mention[] = [];
   const leads: LeadsFact[] = [];
   const entityMatches = ctx.matches.entity;
-  const fullNamed = new Set(
-    entityMatches
-      .filter((m) => m.surface.kind === 'name' && m.surface.target.startsWith('Leader:'))
-      .map((m) => m.surface.target),
-  );
-  // every entity named in full, for resolving ambiguous short forms of any type
-  const namedInFull = new Set(
-    entityMatches.filter((m) => m.surface.kind !== 'short').map((m) => m.surface.target),
-  );
-
   for (const m of entityMatches) {
     const target = m.surface.target;
     if (!target.startsWith('Leader:')) continue;
@@ -57,29 +47,19 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
       );
       continue;
     }
-    const key = resolveShort(m.alternatives, namedInFull, fullNamed);
+    const key = resolveShort(m.alternatives, ctx.namedInFull);
     if (key?.startsWith('Leader:'))
       mentions.push(mention(ctx, m, key, lexicon.entities.get(key)?.label ?? key, 'short'));
   }
 
   // titles: role word + country, in either order
-  const countriesBySentence = new Map<number, SentenceMatch[]>();
-  const entitiesBySentence = new Map<number, SentenceMatch[]>();
-  for (const m of entityMatches) {
-    const all = entitiesBySentence.get(m.sentence);
-    if (all) all.push(m);
-    else entitiesBySentence.set(m.sentence, [m]);
-    if (!m.surface.target.startsWith('Country:')) continue;
-    const list = countriesBySentence.get(m.sentence) ?? [];
-    list.push(m);
-    countriesBySentence.set(m.sentence, list);
-  }
   for (const role of ctx.matches.role) {
     const toks = ctx.tokens[role.sentence] ?? [];
     const before = toks[role.first - 1];
     // "Wakil Presiden", "mantan Presiden": someone else's office (titles.yaml `notHolder`)
     if (before && ctx.lexicon.notHolder.has(before.norm)) continue;
-    const countries = countriesBySentence.get(role.sentence) ?? [];
+    const sentenceEntities = ctx.entitiesBySentence[role.sentence] ?? [];
+    const countries = sentenceEntities.filter((e) => e.surface.target.startsWith('Country:'));
     const country = titleCountry(ctx, role, countries, toks);
     if (!country) continue;
     const iso = country.match.surface.target.slice('Country:'.length);
@@ -89,7 +69,6 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
     const after = toks[afterIdx];
     const titleText = text.slice(spanStart, spanEnd);
     // "Presiden Rusia Vladimir Putin": the name follows (maybe after a comma)
-    const sentenceEntities = entitiesBySentence.get(role.sentence) ?? [];
     const named = sentenceEntities.find(
       (e) =>
         e.surface.target.startsWith('Leader:') &&
@@ -100,7 +79,7 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
     if (named) {
       const key =
         named.surface.kind === 'short'
-          ? resolveShort(named.alternatives, namedInFull, fullNamed)
+          ? resolveShort(named.alternatives, ctx.namedInFull)
           : named.surface.target;
       if (key?.startsWith('Leader:')) {
         const office = officeAt(
@@ -216,10 +195,9 @@ function titleCountry(
 export function resolveShort(
   alternatives: Surface[],
   namedInFull: Set<string>,
-  preferred?: Set<string>,
 ): string | undefined {
   const targets = [...new Set(alternatives.map((s) => s.target))];
   if (targets.length === 1) return targets[0];
-  const inArticle = targets.filter((t) => namedInFull.has(t) || preferred?.has(t));
+  const inArticle = targets.filter((t) => namedInFull.has(t));
   return inArticle.length === 1 ? inArticle[0] : undefined;
 }

@@ -13,14 +13,11 @@ export function lexicalMentions(
   annotator: string,
 ): Mention[] {
   const prefix = `${type}:`;
-  const namedInFull = new Set(
-    ctx.matches.entity.filter((m) => m.surface.kind !== 'short').map((m) => m.surface.target),
-  );
   const out: Mention[] = [];
   for (const m of ctx.matches.entity) {
     if (!m.alternatives.some((s) => s.target.startsWith(prefix))) continue;
     const key =
-      m.surface.kind === 'short' ? resolveShort(m.alternatives, namedInFull) : m.surface.target;
+      m.surface.kind === 'short' ? resolveShort(m.alternatives, ctx.namedInFull) : m.surface.target;
     if (!key?.startsWith(prefix)) continue;
     // "US$400": a currency, not the country
     if (m.surface.kind === 'acronym' && /^[$€£¥]/u.test(ctx.text.slice(m.end, m.end + 1))) continue;

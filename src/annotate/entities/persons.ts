@@ -1,4 +1,4 @@
-import type { ArticleContext, SentenceMatch } from '../context.js';
+import type { ArticleContext } from '../context.js';
 import type { EntityFindings } from '../mention.js';
 import type { Token } from '../tokens.js';
 import { lexicalMentions } from './lexical.js';
@@ -18,16 +18,10 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
   const leaderStarts = new Set(
     ctx.matches.entity.filter((m) => m.surface.target.startsWith('Leader:')).map((m) => m.start),
   );
-  const bySentence = new Map<number, SentenceMatch[]>();
-  for (const m of ctx.matches.entity) {
-    const list = bySentence.get(m.sentence) ?? [];
-    list.push(m);
-    bySentence.set(m.sentence, list);
-  }
   for (const role of ctx.matches.personRole) {
     const s = role.sentence;
     const toks = ctx.tokens[s] ?? [];
-    const entities = bySentence.get(s) ?? [];
+    const entities = ctx.entitiesBySentence[s] ?? [];
     const covered = coveredTokens(ctx, s, entities);
     const roleTokens = new Set<number>();
     for (const r of ctx.matches.personRole) {

@@ -5,14 +5,8 @@ import type { EntityFindings, Mention } from '../mention.js';
 export function annotateSectors(ctx: ArticleContext): EntityFindings {
   // sector words inside a name are not sectors ("Dewan Keamanan PBB", "Badan Energi Atom Internasional")
   // per sentence: comparing every sector word with every name of the article grows with its square
-  const namesBySentence = new Map<number, SentenceMatch[]>();
-  for (const e of ctx.matches.entity) {
-    const list = namesBySentence.get(e.sentence);
-    if (list) list.push(e);
-    else namesBySentence.set(e.sentence, [e]);
-  }
   const insideName = (m: SentenceMatch) =>
-    (namesBySentence.get(m.sentence) ?? []).some((e) => e.start <= m.start && m.end <= e.end);
+    (ctx.entitiesBySentence[m.sentence] ?? []).some((e) => e.start <= m.start && m.end <= e.end);
   const mentions: Mention[] = ctx.matches.sector
     .filter((m) => m.surface.target !== 'Sector:not_sector' && !insideName(m))
     .map((m) => ({
