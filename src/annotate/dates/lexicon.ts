@@ -67,13 +67,23 @@ export interface DateLexicon {
   relations: Map<string, number[]>;
 }
 
+/** Keys already made: the scanner asks for the same few words ("Mei", "Rabu") over and over. */
+const normalized = new Map<string, string>();
+const NORMALIZED_KEPT = 4096;
+
 /** Lower case, one space between words, straight apostrophes: the key of every lookup. */
 export function normalize(surface: string): string {
-  return surface
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim();
+  let key = normalized.get(surface);
+  if (key === undefined) {
+    key = surface
+      .toLowerCase()
+      .replace(/[’‘`´]/g, "'")
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (normalized.size >= NORMALIZED_KEPT) normalized.clear();
+    normalized.set(surface, key);
+  }
+  return key;
 }
 
 export function pairKey(a: string, b: string): string {

@@ -3,6 +3,8 @@ import type { DateLexicon } from './lexicon.js';
 /**
  * The scanner's regular expressions, built once from the lexicon. Every quantified part is a
  * plain character class or a fixed alternation (no nested quantifiers), so matching stays linear.
+ * The scanning patterns (up to `pairTail`) and the future ones are run only where anchors.ts says
+ * a match can start: a change to their required or optional parts goes there too.
  */
 export interface DatePatterns {
   /** "16 Mei 2024", "20-22 Maret", "24 Februari" */
@@ -57,6 +59,9 @@ export interface DatePatterns {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Sentence punctuation and quotes: each ends a future marker's reach (with `futureBarriers`). */
+export const CLAUSE_MARKS = ['.', '!', '?', ';', '\n', '“', '”', '"', '«', '»'];
 
 function escapeRegex(text: string): string {
   // '-' needs no escape outside a class, and `u` regexes refuse a needless one
@@ -200,7 +205,10 @@ export function buildPatterns(lex: DateLexicon): DatePatterns {
     rangeConjunctionBetween: new RegExp(`^\\s+${alternation(ctx.rangeConjunctions)}\\s+$`, 'iu'),
     rangeOpenerLeft: new RegExp(`${alternation(ctx.rangeOpeners)}\\s+$`, 'iu'),
     futureMarker: new RegExp(alternation(calendar.futureMarkers), 'iu'),
-    futureBarrier: new RegExp(`[.!?;\\n“”"«»]|${alternation(calendar.futureBarriers)}`, 'giu'),
+    futureBarrier: new RegExp(
+      `[${CLAUSE_MARKS.map((c) => (c === '\n' ? '\\n' : c)).join('')}]|${alternation(calendar.futureBarriers)}`,
+      'giu',
+    ),
     clauseOpening: new RegExp(`^[\\s,]*(?:${weekdayPrep}\\s+)?(?:${dayWord}\\s+)?$`, 'iu'),
   };
 }

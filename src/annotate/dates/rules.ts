@@ -4,29 +4,26 @@ import { type DateLexicon, normalize } from './lexicon.js';
 import type { DatePatterns } from './patterns.js';
 import type { RawDate } from './raw.js';
 
-/** What every rule gets: the text and the compiled lexicon. */
+/** What every rule gets: the text, the compiled lexicon, and the scan of a pattern over the text. */
 export interface ScanContext {
   text: string;
   lex: DateLexicon;
   patterns: DatePatterns;
+  /** every match of a global, `d`-flagged pattern (leftmost first, not overlapping) */
+  find: (pattern: RegExp) => RegExpExecArray[];
 }
 
 type Groups = Record<string, string | undefined>;
 type Spans = Record<string, [number, number] | undefined>;
 
-/** Every match of a global, `d`-flagged pattern with its named groups and their spans. */
-function* matches(
+/** Every match of a scanning pattern with its named groups and their spans. */
+function matches(
+  ctx: ScanContext,
   pattern: RegExp,
-  text: string,
-): Generator<{ m: RegExpExecArray; g: Groups; at: Spans }> {
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    if (m[0] === '') {
-      pattern.lastIndex++;
-      continue;
-    }
-    yield { m, g: m.groups ?? {}, at: (m.indices?.groups ?? {}) as Spans };
-  }
+): Array<{ m: RegExpExecArray; g: Groups; at: Spans }> {
+  return ctx
+    .find(pattern)
+    .map((m) => ({ m, g: m.groups ?? {}, at: (m.indices?.groups ?? {}) as Spans }));
 }
 
 /** Month and weekday names are proper nouns: "Mei", "MEI", not "mei"; "Minggu", not "minggu" (week). */
@@ -62,7 +59,7 @@ const start = (at: Spans, ...names: string[]): number | undefined => {
 /** "16 Mei 2024", "20-22 Maret", "June 25, 2016", "Feb. 4". */
 export function dayMonthRule(ctx: ScanContext, pattern: RegExp, rule: string): RawDate[] {
   const out: RawDate[] = [];
-  for (const { m, g, at } of matches(pattern, ctx.text)) {
+  for (const { m, g, at } of matches(ctx, pattern)) {
     const month = monthOf(ctx.lex, g.month ?? '');
     if (!month) continue;
     const day = Number(g.day);
@@ -98,7 +95,7 @@ export function dayMonthRule(ctx: ScanContext, pattern: RegExp, rule: string): R
 /** "30/12/2022", "2022-06-15", "(21/5)": day first; a month over 12 with a day up to 12 is US order. */
 export function numericRule(ctx: ScanContext, pattern: RegExp, rule: string): RawDate[] {
   const out: RawDate[] = [];
-  for (const { m, g } of matches(pattern, ctx.text)) {
+  for (const { m, g } of matches(ctx, pattern)) {
     let day = Number(g.day);
     let month = Number(g.month);
     if (month > 12 && day <= 12) [day, month] = [month, day];
@@ -127,7 +124,7 @@ export function numericRule(ctx: ScanContext, pattern: RegExp, rule: string): Ra
 /** "Februari 2022", "pada bulan Mei", "awal Agustus"; a lone month name is kept `loose`. */
 export function monthRule(ctx: ScanContext): RawDate[] {
   const out: RawDate[] = [];
-  for (const { m, g, at } of matches(ctx.patterns.month, ctx.text)) {
+  for (const { m, g, at } of matches(ctx, ctx.patterns.month)) {
     const month = monthOf(ctx.lex, g.month ?? '');
     if (!month) continue;
     const year = datedYear(g.year);
@@ -170,7 +167,7 @@ export function yearRule(ctx: ScanContext): RawDate[] {
       ? n
       : undefined;
   };
-  for (const { m, g, at } of matches(patterns.year, text)) {
+  for (const { m, g, at } of matches(ctx, patterns.year)) {
     const year = bare(g.year);
     if (year === undefined) continue;
     if (g.prep === undefined && g.mod === undefined && g.yw === undefined) continue;
@@ -213,7 +210,7 @@ export function yearRule(ctx: ScanContext): RawDate[] {
 export function weekdayRule(ctx: ScanContext): RawDate[] {
   const { text, lex } = ctx;
   const out: RawDate[] = [];
-  for (const { m, g, at } of matches(ctx.patterns.weekday, text)) {
+  for (const { m, g, at } of matches(ctx, ctx.patterns.weekday)) {
     const wdText = g.wd ?? '';
     const wd = lex.weekdays.get(normalize(wdText));
     if (!wd || !capitalized(wdText)) continue;
@@ -244,7 +241,7 @@ export function weekdayRule(ctx: ScanContext): RawDate[] {
 export function relativeRule(ctx: ScanContext): RawDate[] {
   const { text, lex } = ctx;
   const out: RawDate[] = [];
-  for (const { m, g, at } of matches(ctx.patterns.relative, text)) {
+  for (const { m, g, at } of matches(ctx, ctx.patterns.relative)) {
     const phrase = g.phrase ?? '';
     const entry = lex.relative.get(normalize(phrase));
     if (!entry) continue;
@@ -275,7 +272,7 @@ export function relativeRule(ctx: ScanContext): RawDate[] {
 export function countedRule(ctx: ScanContext): RawDate[] {
   const { lex } = ctx;
   const out: RawDate[] = [];
-  for (const { m, g } of matches(ctx.patterns.counted, ctx.text)) {
+  for (const { m, g } of matches(ctx, ctx.patterns.counted)) {
     const n = /^\d+$/.test(g.n ?? '') ? Number(g.n) : lex.numbers.get(normalize(g.n ?? ''));
     const unit = lex.units.get(normalize(g.unit ?? ''));
     if (!n || !unit) continue;
@@ -295,7 +292,7 @@ export function countedRule(ctx: ScanContext): RawDate[] {
 export function periodRule(ctx: ScanContext): RawDate[] {
   const yearWords = new Set(ctx.lex.calendar.context.yearWords.map(normalize));
   const out: RawDate[] = [];
-  for (const { m, g } of matches(ctx.patterns.period, ctx.text)) {
+  for (const { m, g } of matches(ctx, ctx.patterns.period)) {
     const unit = yearWords.has(normalize(g.unit ?? '')) ? 'year' : 'month';
     out.push({
       start: m.index,
@@ -330,7 +327,7 @@ export function anniversaryRule(ctx: ScanContext): RawDate[] {
   const { text, lex, patterns } = ctx;
   const out: RawDate[] = [];
   for (const pattern of [patterns.anniversary, patterns.anniversaryEn]) {
-    for (const { m, g, at } of matches(pattern, text)) {
+    for (const { m, g, at } of matches(ctx, pattern)) {
       const english = pattern === patterns.anniversaryEn;
       if (!english && g.yw === undefined && g.pre === undefined && g.ordp === undefined) continue;
       const years = Number(g.n);
