@@ -13,6 +13,7 @@ import {
 import { KgError } from '../util/errors.js';
 import { LEXICON_DIR } from '../util/paths.js';
 import { describeError, pickErrors, validator } from '../util/schema.js';
+import { readSnapshot, snapshotKey, snapshotsEnabled, writeSnapshot } from './snapshot.js';
 
 type ErrorCode = 'E_LEXICON' | 'E_MANIFEST' | 'E_GOLD' | 'E_INPUT';
 
@@ -71,21 +72,45 @@ export interface LoadedYaml<T> {
   at(pointer: string): { line: number; column: number };
 }
 
-/** As loadYamlFile, keeping a way back from a JSON pointer to its line for later checks. */
+/**
+ * As loadYamlFile, keeping a way back from a JSON pointer to its line for later checks. A file
+ * seen before, unchanged and valid, comes from its snapshot (see snapshot.ts); its positions are
+ * then worked out only if a later check asks for one.
+ */
 export function loadYamlWithPositions<T>(
   file: string,
   schemaName: string,
   errorCode: ErrorCode = 'E_LEXICON',
 ): LoadedYaml<T> {
+  const key = snapshotsEnabled()
+    ? snapshotKey(file, schemaName, referencedFiles(file, schemaName))
+    : undefined;
+  const data = key ? readSnapshot<T>(key) : undefined;
+  if (data !== undefined) {
+    let full: LoadedYaml<T> | undefined;
+    return {
+      data,
+      file: shownPath(file),
+      at: (pointer) => {
+        full ??= readAndValidate<T>(file, schemaName, errorCode);
+        return full.at(pointer);
+      },
+    };
+  }
   const loaded = readAndValidate<T>(file, schemaName, errorCode);
   checkReferences(loaded, file, schemaName, errorCode);
+  if (key) writeSnapshot(key, loaded.data);
   return loaded;
 }
 
-function readAndValidate<T>(file: string, schemaName: string, errorCode: ErrorCode): LoadedYaml<T> {
-  // relative to the working folder when inside it, else as given
+/** The file as shown in messages: relative to the working folder when inside it, else as given. */
+function shownPath(file: string): string {
   const rel = relative(process.cwd(), file);
-  const shown = rel && !rel.startsWith('..') ? rel : file;
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
+function readAndValidate<T>(file: string, schemaName: string, errorCode: ErrorCode): LoadedYaml<T> {
+  const shown = shownPath(file);
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
@@ -289,6 +314,13 @@ function lexiconKeys(dir: string, name: string): Set<string> {
   const keys = new Set(data && typeof data === 'object' ? Object.keys(data) : []);
   keyCache.set(file, { stamp, keys });
   return keys;
+}
+
+/** The files whose keys a file's references are checked against. */
+function referencedFiles(file: string, schemaName: string): string[] {
+  return [...new Set(REFERENCES[schemaName] ?? [])].map((ref) =>
+    join(ref.from === 'same' ? dirname(file) : LEXICON_DIR, `${ref.file}.yaml`),
+  );
 }
 
 function checkReferences(

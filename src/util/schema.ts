@@ -10,7 +10,7 @@ import { SCHEMA_DIR } from './paths.js';
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
-function listSchemas(dir: string): string[] {
+export function listSchemas(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) =>
       entry.isDirectory()
