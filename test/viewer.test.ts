@@ -13,6 +13,7 @@ import { embedJson, viewerData } from '../src/export/html/data.js';
 import { writeHtml } from '../src/export/html/index.js';
 import { screenshot } from '../src/export/html/screenshot.js';
 import { isKgError } from '../src/util/errors.js';
+import { bigGraph } from './fixtures/export-stream/graphs.js';
 import { HOSTILE, viewerFixture } from './fixtures/viewer/graph.js';
 import { pngColors } from './fixtures/viewer/png.js';
 
@@ -262,6 +263,27 @@ describe('viewer in headless Chromium', {
   it('made no network request and logged no error all along', () => {
     assert.deepEqual(requests, [pathToFileURL(htmlPath).href]);
     assert.deepEqual(errors, []);
+  });
+
+  it('a big graph opens as its summary: the notice in the header, only the largest nodes drawn', async () => {
+    const summaryPath = join(dir, 'summary.html');
+    const limits = { nodes: 300, edges: 2000, evidence: 5 };
+    writeFileSync(summaryPath, await writeHtml(bigGraph(600, 200), { limits }));
+    const other = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    try {
+      await other.goto(pathToFileURL(summaryPath).href);
+      await other.waitForFunction(() => document.body.dataset.ready === 'true');
+      assert.equal(
+        await other.locator('#bar #summary').textContent(),
+        'showing 300 of 803 nodes (the largest by degree); the full graph is in graph.json / graph.gexf',
+      );
+      assert.ok(await other.locator('#summary').isVisible());
+      const shown = await other.evaluate(() => window.__kg?.drawnNodes() ?? []);
+      assert.equal(shown.length, 300);
+      assert.ok(shown.includes('Person:e0') && !shown.some((key) => key.startsWith('Article:')));
+    } finally {
+      await other.close();
+    }
   });
 
   it('screenshot() saves a PNG of the page', async () => {

@@ -44,51 +44,60 @@ interface Element {
   viz: string[];
 }
 
-export function writeGexf(graph: AbstractGraph, options: GexfOptions = {}): string {
+/**
+ * The GEXF file as chunks, one per element, whose concatenation is the file:
+ * a big graph's GEXF does not fit in one JavaScript string. Elements are built
+ * one at a time when written; only the sorted keys and the column types (a
+ * first pass over the records) are held for the whole graph.
+ */
+export function* gexfChunks(graph: AbstractGraph, options: GexfOptions = {}): Generator<string> {
   const dynamic = options.dynamic ?? true;
   const intervals = dynamic ? computeIntervals(graph) : undefined;
-  assertUniqueIds(graph.nodes(), 'node');
-  assertUniqueIds(graph.edges(), 'edge');
+  const nodeKeys = graph.nodes();
+  const edgeKeys = graph.edges();
+  assertUniqueIds(nodeKeys, 'node');
+  assertUniqueIds(edgeKeys, 'edge');
+  nodeKeys.sort(compareStrings);
+  edgeKeys.sort(compareStrings);
   const defaultEdgeType = graph.type === 'undirected' ? 'undirected' : 'directed';
-
-  const nodes: Element[] = graph
-    .nodes()
-    .sort(compareStrings)
-    .map((node) => {
-      const attributes = graph.getNodeAttributes(node);
-      return {
-        head: [
-          ['id', xmlSafe(node)],
-          ['label', labelOf(attributes) ?? shortLabel(node)],
-        ],
-        record: recordOf(attributes, NODE_RESERVED),
-        interval: intervals?.nodes.get(node),
-        viz: vizElements(attributes),
-      };
-    });
-  const edges: Element[] = graph
-    .edges()
-    .sort(compareStrings)
-    .map((edge) => {
-      const attributes = graph.getEdgeAttributes(edge);
-      const type = graph.isUndirected(edge) ? 'undirected' : 'directed';
-      const { weight } = attributes;
-      return {
-        head: [
-          ['id', xmlSafe(edge)],
-          ['type', type === defaultEdgeType ? undefined : type],
-          ['source', xmlSafe(graph.source(edge))],
-          ['target', xmlSafe(graph.target(edge))],
-          ['label', labelOf(attributes) ?? stringOrUndefined(attributes.type)],
-          ['weight', Number.isFinite(weight) ? String(weight) : undefined],
-        ],
-        record: recordOf(attributes, EDGE_RESERVED),
-        interval: intervals?.edges.get(edge),
-        viz: [],
-      };
-    });
-  const nodeColumns = inferColumns(nodes.map((n) => n.record));
-  const edgeColumns = inferColumns(edges.map((e) => e.record));
+  const node = (key: string): Element => {
+    const attributes = graph.getNodeAttributes(key);
+    return {
+      head: [
+        ['id', xmlSafe(key)],
+        ['label', labelOf(attributes) ?? shortLabel(key)],
+      ],
+      record: recordOf(attributes, NODE_RESERVED),
+      interval: intervals?.nodes.get(key),
+      viz: vizElements(attributes),
+    };
+  };
+  const edge = (key: string): Element => {
+    const attributes = graph.getEdgeAttributes(key);
+    const type = graph.isUndirected(key) ? 'undirected' : 'directed';
+    const source = graph.source(key);
+    const target = graph.target(key);
+    const { weight } = attributes;
+    return {
+      head: [
+        ['id', xmlSafe(key)],
+        ['type', type === defaultEdgeType ? undefined : type],
+        ['source', xmlSafe(source)],
+        ['target', xmlSafe(target)],
+        ['label', labelOf(attributes) ?? stringOrUndefined(attributes.type)],
+        ['weight', Number.isFinite(weight) ? String(weight) : undefined],
+      ],
+      record: recordOf(attributes, EDGE_RESERVED),
+      interval: intervals?.edge(attributes, source, target),
+      viz: [],
+    };
+  };
+  const nodeColumns = inferColumns(
+    mapped(nodeKeys, (key) => recordOf(graph.getNodeAttributes(key), NODE_RESERVED)),
+  );
+  const edgeColumns = inferColumns(
+    mapped(edgeKeys, (key) => recordOf(graph.getEdgeAttributes(key), EDGE_RESERVED)),
+  );
 
   const name = graph.getAttribute('name');
   const graphHead: [string, string | undefined][] = [
@@ -97,7 +106,7 @@ export function writeGexf(graph: AbstractGraph, options: GexfOptions = {}): stri
     ['mode', dynamic ? 'dynamic' : 'static'],
     ['timeformat', dynamic ? 'date' : undefined],
   ];
-  const lines = [
+  yield lines([
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<gexf${xmlAttributes([
       ['xmlns', GEXF_NS],
@@ -111,12 +120,25 @@ export function writeGexf(graph: AbstractGraph, options: GexfOptions = {}): stri
     `  <graph${xmlAttributes(graphHead)}>`,
     ...columnsXml('node', nodeColumns),
     ...columnsXml('edge', edgeColumns),
-    ...elementsXml('node', nodes, nodeColumns),
-    ...elementsXml('edge', edges, edgeColumns),
-    '  </graph>',
-    '</gexf>',
-  ];
-  return `${lines.join('\n')}\n`;
+  ]);
+  yield `    <nodes count="${nodeKeys.length}">\n`;
+  for (const key of nodeKeys) yield elementXml('node', node(key), nodeColumns);
+  yield `    </nodes>\n    <edges count="${edgeKeys.length}">\n`;
+  for (const key of edgeKeys) yield elementXml('edge', edge(key), edgeColumns);
+  yield '    </edges>\n  </graph>\n</gexf>\n';
+}
+
+/** The whole GEXF file as one string (small graphs; see gexfChunks). */
+export function writeGexf(graph: AbstractGraph, options: GexfOptions = {}): string {
+  return [...gexfChunks(graph, options)].join('');
+}
+
+function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
+}
+
+function lines(list: string[]): string {
+  return list.map((line) => `${line}\n`).join('');
 }
 
 function stringOrUndefined(value: unknown): string | undefined {
@@ -150,8 +172,12 @@ function recordOf(
   return record;
 }
 
-/** Ids are keys made XML-safe: refuse keys that differ only in characters XML cannot hold. */
+/**
+ * Ids are keys made XML-safe: refuse keys that differ only in characters XML cannot hold.
+ * Only a graph with such keys needs the map of every id, in insertion order as always.
+ */
 function assertUniqueIds(keys: string[], what: string): void {
+  if (keys.every((key) => xmlSafe(key) === key)) return;
   const seen = new Map<string, string>();
   for (const key of keys) {
     const id = xmlSafe(key);
@@ -182,27 +208,21 @@ function columnsXml(kind: 'node' | 'edge', columns: Column[]): string[] {
   ];
 }
 
-function elementsXml(kind: 'node' | 'edge', elements: Element[], columns: Column[]): string[] {
-  const lines = [`    <${kind}s count="${elements.length}">`];
-  for (const { head, record, interval, viz } of elements) {
-    const open = `      <${kind}${xmlAttributes([...head, ['start', interval?.start], ['end', interval?.end]])}`;
-    const values = columns
-      .filter((c) => Object.hasOwn(record, c.title))
-      .map(
-        (c) =>
-          `          <attvalue${xmlAttributes([
-            ['for', c.id],
-            ['value', formatValue(c.type, record[c.title])],
-          ])}/>`,
-      );
-    if (values.length === 0 && viz.length === 0) {
-      lines.push(`${open}/>`);
-      continue;
-    }
-    lines.push(`${open}>`);
-    if (values.length > 0) lines.push('        <attvalues>', ...values, '        </attvalues>');
-    lines.push(...viz.map((v) => `        ${v}`), `      </${kind}>`);
+function elementXml(kind: 'node' | 'edge', element: Element, columns: Column[]): string {
+  const { head, record, interval, viz } = element;
+  const open = `      <${kind}${xmlAttributes(head)}${xmlAttributes([
+    ['start', interval?.start],
+    ['end', interval?.end],
+  ])}`;
+  // strings built by concatenation, not arrays of lines: millions of elements make the garbage
+  let values = '';
+  for (const c of columns) {
+    if (!Object.hasOwn(record, c.title)) continue;
+    values += `          <attvalue for="${escapeXml(c.id)}" value="${escapeXml(formatValue(c.type, record[c.title]))}"/>\n`;
   }
-  lines.push(`    </${kind}s>`);
-  return lines;
+  if (values === '' && viz.length === 0) return `${open}/>\n`;
+  let out = `${open}>\n`;
+  if (values !== '') out += `        <attvalues>\n${values}        </attvalues>\n`;
+  for (const v of viz) out += `        ${v}\n`;
+  return `${out}      </${kind}>\n`;
 }

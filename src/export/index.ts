@@ -4,35 +4,43 @@ import type { KgGraph } from '../graph/merge.js';
 import { layoutGraph } from '../layout/index.js';
 import type { AnnotationDocument } from '../model/types.js';
 import { COOKBOOK_PATH } from '../neo4j/cookbook.js';
-import { writeGexf } from './gexf.js';
+import { gexfChunks } from './gexf.js';
 import { writeHtml } from './html/index.js';
-import { writeDocumentJson, writeGraphJson } from './json.js';
+import { graphJsonChunks, writeDocumentJson } from './json.js';
 import { writeSvg } from './svg.js';
 import { writeFileAtomic } from './write.js';
 
-/** Every export of `kg build`, each written atomically; returns the files written. */
+/**
+ * Every export of `kg build`, each written atomically; returns the files written.
+ * graph.json and graph.gexf are streamed from the graph in chunks (no whole-file
+ * string); graph.svg and graph.html show a summary past SUMMARY_LIMITS. The
+ * documents are read once, as they come (the build may stream them from disk).
+ */
 export async function writeExports(
   graph: KgGraph,
-  documents: AnnotationDocument[],
+  documents: Iterable<AnnotationDocument>,
   outDir: string,
 ): Promise<string[]> {
   const written: string[] = [];
   // a graph built without layout (`--no-layout`) still needs colours, sizes and seeded positions
   if (graph.someNode((_k, a) => typeof a.x !== 'number')) layoutGraph(graph, { iterations: 0 });
-  const put = (name: string, content: string) => {
+  const put = (name: string, content: string | Iterable<string>) => {
     const file = join(outDir, name);
     writeFileAtomic(file, content);
     written.push(file);
   };
-  put('graph.json', writeGraphJson(graph));
-  put('graph.gexf', writeGexf(graph));
+  put('graph.json', graphJsonChunks(graph));
+  put('graph.gexf', gexfChunks(graph));
   put('graph.svg', writeSvg(graph));
   put('graph.html', await writeHtml(graph));
   put('queries.cypher', readFileSync(COOKBOOK_PATH, 'utf8'));
   const annotations = join(outDir, 'annotations');
-  const keep = new Set(documents.map((d) => `${d.article.id}.json`));
-  for (const doc of documents)
-    put(join('annotations', `${doc.article.id}.json`), writeDocumentJson(doc));
+  const keep = new Set<string>();
+  for (const doc of documents) {
+    const name = `${doc.article.id}.json`;
+    keep.add(name);
+    put(join('annotations', name), writeDocumentJson(doc));
+  }
   // documents of articles no longer in the corpus would be stale: remove them
   if (existsSync(annotations)) {
     for (const name of readdirSync(annotations))

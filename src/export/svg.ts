@@ -1,11 +1,14 @@
 import type { AbstractGraph as Graph } from 'graphology-types';
 import { legend, nodeColor, nodePosition } from './html/legend.js';
+import { SUMMARY_LIMITS, type SummaryLimits, summarize } from './summary.js';
 
 export interface SvgOptions {
   /** picture width in SVG units; the height follows the layout's aspect */
   width?: number;
   /** how many of the biggest nodes get a label */
   labels?: number;
+  /** past these sizes only a summary is drawn, with a line saying so (see summary.ts) */
+  limits?: SummaryLimits;
 }
 
 const MARGIN = 40;
@@ -25,9 +28,18 @@ interface Placed {
  * A static picture of the laid-out graph: edges as lines, nodes as circles
  * coloured by type, labels on the biggest nodes, and a legend. The graph's y
  * axis points up (as in sigma.js), SVG's down, so y is flipped. Same graph,
- * same bytes: nodes and edges are written in a sorted order.
+ * same bytes: nodes and edges are written in a sorted order. A graph past the
+ * limits is drawn as its summary, with a line naming what is left out.
  */
-export function writeSvg(graph: Graph, { width = 1200, labels = 30 }: SvgOptions = {}): string {
+export function writeSvg(
+  graph: Graph,
+  { width = 1200, labels = 30, limits = SUMMARY_LIMITS }: SvgOptions = {},
+): string {
+  const summary = summarize(graph, limits);
+  return draw(summary?.graph ?? graph, width, labels, summary?.notice);
+}
+
+function draw(graph: Graph, width: number, labels: number, notice?: string): string {
   const raw = graph
     .nodes()
     .sort()
@@ -100,7 +112,14 @@ export function writeSvg(graph: Graph, { width = 1200, labels = 30 }: SvgOptions
       `<text x="${MARGIN / 2 + 18}" y="${y}">${xml(`${entry.type} (${entry.count})`)}</text>`,
     );
   });
-  out.push('</g>', '</svg>', '');
+  out.push('</g>');
+  if (notice !== undefined) {
+    // top left, above the legend, drawn last with a halo: the first thing a reader sees
+    out.push(
+      `<text x="${MARGIN / 2}" y="${MARGIN / 2}" font-size="13" fill="#222222" stroke="#ffffff" stroke-width="3" paint-order="stroke">${xml(notice)}</text>`,
+    );
+  }
+  out.push('</svg>', '');
   return out.join('\n');
 }
 

@@ -8,6 +8,8 @@ export function canonicalJson(value: unknown): string {
   return write(value, new Set()) ?? 'null';
 }
 
+const NONCHARACTER = /[\uFFFE\uFFFF]/;
+
 function write(value: unknown, ancestors: Set<object>): string | undefined {
   if (
     value !== null &&
@@ -17,11 +19,12 @@ function write(value: unknown, ancestors: Set<object>): string | undefined {
     return write((value as { toJSON: () => unknown }).toJSON(), ancestors);
   }
   switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value).replace(
-        /[\uFFFE\uFFFF]/g,
-        (c) => `\\u${c.charCodeAt(0).toString(16)}`,
-      );
+    case 'string': {
+      const json = JSON.stringify(value);
+      return NONCHARACTER.test(json)
+        ? json.replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
+        : json;
+    }
     case 'number':
       return Number.isFinite(value) ? JSON.stringify(value) : 'null';
     case 'boolean':
@@ -40,14 +43,19 @@ function write(value: unknown, ancestors: Set<object>): string | undefined {
   if (Array.isArray(value) || value instanceof Set) {
     out = `[${Array.from(value, (item) => write(item, ancestors) ?? 'null').join(',')}]`;
   } else {
-    const entries =
-      value instanceof Map
-        ? Array.from(value, ([k, v]): [string, unknown] => [String(k), v])
-        : Object.entries(value);
     const parts: string[] = [];
-    for (const [k, v] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const json = write(v, ancestors);
-      if (json !== undefined) parts.push(`${write(k, ancestors)}:${json}`);
+    if (value instanceof Map) {
+      const entries = Array.from(value, ([k, v]): [string, unknown] => [String(k), v]);
+      for (const [k, v] of entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const json = write(v, ancestors);
+        if (json !== undefined) parts.push(`${write(k, ancestors)}:${json}`);
+      }
+    } else {
+      // the default sort compares code units, as the comparator above does
+      for (const k of Object.keys(value).sort()) {
+        const json = write((value as Record<string, unknown>)[k], ancestors);
+        if (json !== undefined) parts.push(`${write(k, ancestors)}:${json}`);
+      }
     }
     out = `{${parts.join(',')}}`;
   }

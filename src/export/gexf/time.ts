@@ -80,7 +80,8 @@ function later(a: string, b: string): string {
 
 export interface Intervals {
   nodes: Map<string, Interval>;
-  edges: Map<string, Interval>;
+  /** an edge's interval from its ends', computed when asked: a map would hold one per edge */
+  edge(attributes: Record<string, unknown>, source: string, target: string): Interval | undefined;
 }
 
 export function computeIntervals(graph: AbstractGraph): Intervals {
@@ -119,17 +120,13 @@ export function computeIntervals(graph: AbstractGraph): Intervals {
   });
   for (const [node, at] of entities) nodes.set(node, at);
 
-  const edges = new Map<string, Interval>();
-  graph.forEachEdge((edge, attributes, source, target) => {
+  const edge = (attributes: Record<string, unknown>, source: string, target: string) => {
     if (attributes.type === 'MENTIONS') {
-      const at = typeOf(source) === 'Article' ? nodes.get(source) : undefined;
-      if (at) edges.set(edge, at);
-      return;
+      return typeOf(source) === 'Article' ? nodes.get(source) : undefined;
     }
     const a = event(source);
     const b = event(target);
-    const at = a && b ? intersect(a, b) : (a ?? b);
-    if (at) edges.set(edge, at);
-  });
-  return { nodes, edges };
+    return a && b ? intersect(a, b) : (a ?? b);
+  };
+  return { nodes, edge };
 }

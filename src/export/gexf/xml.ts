@@ -8,8 +8,12 @@ const ILLEGAL_XML_CHARS =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML 1.0 forbids
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Any character that might need replacing (paired surrogates too): most text has none. */
+const MAYBE_ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/;
+
 export function xmlSafe(text: string): string {
-  return text.replace(ILLEGAL_XML_CHARS, '\uFFFD');
+  // the test first: a graph of millions of elements writes tens of millions of clean strings
+  return MAYBE_ILLEGAL.test(text) ? text.replace(ILLEGAL_XML_CHARS, '\uFFFD') : text;
 }
 
 const ESCAPES: Record<string, string> = {
@@ -27,9 +31,18 @@ const ESCAPES: Record<string, string> = {
   '\u2029': '&#8233;',
 };
 
+const NEEDS_ESCAPE = /[&<>"\t\n\r\u2028\u2029]/;
+const ESCAPE_ALL = /[&<>"\t\n\r\u2028\u2029]/g;
+
 /** Escapes text for a double-quoted attribute value or element content (also `]]>`). */
 export function escapeXml(text: string): string {
-  return xmlSafe(text).replace(/[&<>"\t\n\r\u2028\u2029]/g, (c) => ESCAPES[c] ?? c);
+  const safe = xmlSafe(text);
+  if (!NEEDS_ESCAPE.test(safe)) return safe;
+  // JSON values are mostly quotes: plain replaceAll is about twice as fast as a callback
+  if (!/[<>\t\n\r\u2028\u2029]/.test(safe)) {
+    return safe.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  }
+  return safe.replace(ESCAPE_ALL, (c) => ESCAPES[c] ?? c);
 }
 
 /** `name="value"` pairs, skipping undefined values. */

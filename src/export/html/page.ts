@@ -6,6 +6,8 @@ export interface PageParts {
   js: string;
   /** already made safe for a script element by embedJson */
   json: string;
+  /** a line in the header, e.g. that only a summary of a big graph is shown */
+  notice?: string;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface PageParts {
  * inline script and style below (by hash) and no network at all, so even a
  * string that slipped through escaping could neither run nor phone home.
  */
-export function renderPage({ title, css, js, json }: PageParts): string {
+export function renderPage({ title, css, js, json, notice }: PageParts): string {
   const csp = [
     "default-src 'none'",
     `script-src '${sha256(js)}'`,
@@ -22,6 +24,8 @@ export function renderPage({ title, css, js, json }: PageParts): string {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
+  const noticeLine =
+    notice === undefined ? '' : `<span id="summary" class="note">${escapeText(notice)}</span>\n`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -36,7 +40,7 @@ export function renderPage({ title, css, js, json }: PageParts): string {
 <body>
 <header id="bar">
 <h1 id="title">${escapeText(title)}</h1>
-<div id="search-box">
+${noticeLine}<div id="search-box">
 <label for="search">Search</label>
 <input id="search" type="search" placeholder="Name, e.g. Putin" autocomplete="off" spellcheck="false" role="combobox" aria-expanded="false" aria-controls="suggestions">
 <ul id="suggestions" role="listbox" hidden></ul>
