@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { writeGraphJson } from '../src/export/json.js';
-import { mergeDocuments } from '../src/graph/merge.js';
+import { GraphMerger, mergeDocuments } from '../src/graph/merge.js';
+import { MeetingIndex, meetingView, unifyMeetings } from '../src/graph/unify-events.js';
 import type { AnnotationDocument, Evidence } from '../src/model/types.js';
 
 const ev = (article: string, start: number, text: string): Evidence => ({
@@ -111,5 +115,44 @@ describe('merge', () => {
     const a = doc('a', '2023-03-21', 'day');
     const g = mergeDocuments([a, structuredClone(a)]);
     assert.equal(g.getNodeAttributes('Leader:vladimir-putin').evidence.length, 1);
+  });
+});
+
+describe("GraphMerger: the build's one-document-at-a-time merge", () => {
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '..', 'exports', 'annotations');
+  const docs = readdirSync(dir)
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as AnnotationDocument);
+  const reference = writeGraphJson(mergeDocuments(docs));
+  const unified = unifyMeetings(docs);
+
+  it("gives mergeDocuments' graph from the corpus documents in article order", () => {
+    const m = new GraphMerger();
+    for (const d of [...unified].sort((a, b) => (a.article.id < b.article.id ? -1 : 1))) m.add(d);
+    assert.equal(writeGraphJson(m.finish()), reference);
+  });
+
+  it('keeps a document given twice once, and refuses documents out of article-id order', () => {
+    const sorted = [...unified].sort((a, b) => (a.article.id < b.article.id ? -1 : 1));
+    const m = new GraphMerger();
+    for (const d of sorted) {
+      m.add(d);
+      m.add(structuredClone(d));
+    }
+    assert.equal(writeGraphJson(m.finish()), reference);
+    const out = new GraphMerger();
+    out.add(sorted[1] as AnnotationDocument);
+    assert.throws(() => out.add(sorted[0] as AnnotationDocument), /id order/);
+  });
+
+  it('unifies meetings the same from meeting views as from whole documents', () => {
+    const whole = new MeetingIndex();
+    const views = new MeetingIndex();
+    for (const d of docs) {
+      whole.add(d);
+      views.add(meetingView(d));
+    }
+    assert.deepEqual(views.renames(), whole.renames());
+    assert.ok(whole.renames().size > 0, 'the corpus has reports of one meeting to unify');
   });
 });

@@ -22,19 +22,29 @@ before(() => {
 after(() => rmSync(root, { recursive: true, force: true }));
 
 describe('buildCorpus', () => {
-  it('gives the same graph with one thread, two worker threads and the in-process buildGraph', async () => {
+  it('gives the same graph with one thread, two worker threads, documents read back from the cache and the in-process buildGraph', async () => {
     const one = await buildCorpus(corpus, { workers: 1, iterations: 20 });
     const two = await buildCorpus(corpus, { workers: 2, iterations: 20, batchSize: 3 });
+    // with a cache, documents are not kept in memory: merge and exports read them back
+    const cacheDir = join(root, 'cache-read-back');
+    const cold = await buildCorpus(corpus, { workers: 2, iterations: 20, batchSize: 3, cacheDir });
+    const warm = await buildCorpus(corpus, { workers: 1, iterations: 20, cacheDir });
     const plain = buildGraph(corpus, { iterations: 20 });
-    assert.equal(one.stats?.workers, 1);
-    assert.equal(two.stats?.workers, 2);
-    assert.equal(one.documents.length, 10);
+    assert.equal(one.stats.workers, 1);
+    assert.equal(two.stats.workers, 2);
+    assert.equal(warm.stats.cached, 11); // the unreadable file's outcome is cached too
+    assert.equal(one.documentCount, 10);
     assert.equal(one.graph.order > 10, true);
     const json = writeGraphJson(one.graph);
-    assert.equal(writeGraphJson(two.graph), json);
-    assert.equal(writeGraphJson(plain.graph), json);
-    assert.deepEqual(two.documents, one.documents);
-    for (const r of [one, two, plain]) {
+    for (const r of [two, cold, warm, plain]) assert.equal(writeGraphJson(r.graph), json);
+    const docs = [...one.documents()];
+    assert.deepEqual([...two.documents()], docs);
+    assert.deepEqual([...warm.documents()], docs);
+    assert.deepEqual(
+      docs.map((d) => d.article.id),
+      plain.documents.map((d) => d.article.id).sort(),
+    );
+    for (const r of [one, two, cold, warm, plain]) {
       assert.equal(r.warnings.length, 1);
       assert.equal(r.warnings[0]?.code, 'E_INPUT');
       assert.deepEqual(r.invalid, []);

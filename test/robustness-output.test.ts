@@ -172,15 +172,18 @@ describe('withBuildLock', () => {
     const corpus = folder('two-builds');
     copyCorpus(corpus, 3);
     const out = folder('two-builds-out');
+    // a layout long enough to outlast the second process's start-up, however fast the build
+    // gets; the first build is stopped once the second has been turned away
     const first = spawn(
       process.execPath,
-      kgArgs(['build', corpus, '--out', out, '--iterations', '50', '--no-cache']),
+      kgArgs(['build', corpus, '--out', out, '--iterations', '1000000', '--no-cache']),
       { cwd: ROOT, stdio: 'ignore' },
     );
     const firstExit = once(first, 'exit');
     const lock = join(out, LOCK_FILE);
     const appeared = await waitFor(() => existsSync(lock), 6_000);
     const second = runKg(['build', corpus, '--out', out, '--no-cache']);
+    first.kill('SIGTERM');
     await firstExit;
     assert.ok(appeared, 'the first build takes a lock');
     assert.equal(second.status, 1, second.stderr);

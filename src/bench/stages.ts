@@ -1,13 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ArticleInput, articleAnchor, buildContext } from '../annotate/context.js';
 import { ENTITY_ANNOTATORS } from '../annotate/entities/index.js';
 import { annotateArticle } from '../annotate/index.js';
 import { tokenize } from '../annotate/tokens.js';
-import { writeGexf } from '../export/gexf.js';
+import { gexfChunks } from '../export/gexf.js';
 import { writeHtml } from '../export/html/index.js';
-import { writeDocumentJson, writeGraphJson } from '../export/json.js';
+import { graphJsonChunks, writeDocumentJson } from '../export/json.js';
 import { writeSvg } from '../export/svg.js';
+import { writeFileAtomic } from '../export/write.js';
 import { type KgGraph, mergeDocuments } from '../graph/merge.js';
 import { layoutGraph } from '../layout/index.js';
 import { loadLexicon } from '../lexicon/index.js';
@@ -147,12 +148,14 @@ export async function measureStages(
       await attempt('layout', () => {
         report.layoutIterations = layoutGraph(g).iterations;
       });
-    const put = (name: string, content: string) => {
-      writeFileSync(join(options.exportsDir, name), content);
-      exportBytes[name] = Buffer.byteLength(content);
+    // as `kg build` writes them: streamed in chunks, never one whole-file string
+    const put = (name: string, content: string | Iterable<string>) => {
+      const file = join(options.exportsDir, name);
+      writeFileAtomic(file, content);
+      exportBytes[name] = statSync(file).size;
     };
-    await attempt('export:graph.json', () => put('graph.json', writeGraphJson(g)));
-    await attempt('export:graph.gexf', () => put('graph.gexf', writeGexf(g)));
+    await attempt('export:graph.json', () => put('graph.json', graphJsonChunks(g)));
+    await attempt('export:graph.gexf', () => put('graph.gexf', gexfChunks(g)));
     await attempt('export:graph.svg', () => put('graph.svg', writeSvg(g)));
     await attempt('export:graph.html', async () => put('graph.html', await writeHtml(g)));
     await attempt('export:annotations', () => {

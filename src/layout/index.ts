@@ -13,12 +13,24 @@ export interface LayoutOptions {
   seed?: number;
 }
 
-/** Iteration budget from the graph's size: bounded time on large graphs. */
-export function inferIterations(order: number): number {
-  if (order <= 500) return 500;
-  if (order <= 5000) return 200;
-  if (order <= 50000) return 60;
-  return 25;
+/** Work per iteration counted as edges: Barnes-Hut repulsion costs about this many per node. */
+const NODE_COST = 20;
+/** Work budget in edge units: on the 2-core bench machine about 5 s of ForceAtlas2. */
+export const LAYOUT_BUDGET = 2e7;
+export const MIN_ITERATIONS = 10;
+export const MAX_ITERATIONS = 500;
+
+/**
+ * Iteration budget from the graph's size, so the layout's time is bounded: an iteration costs
+ * about `NODE_COST` units per node (Barnes-Hut) plus one per edge (measured: 24 ms for 6,701
+ * nodes and 98,961 edges), and the budget buys as many as fit, between 10 and 500.
+ */
+export function inferIterations(order: number, size = 0): number {
+  const perIteration = Math.max(1, order * NODE_COST + size);
+  return Math.max(
+    MIN_ITERATIONS,
+    Math.min(MAX_ITERATIONS, Math.floor(LAYOUT_BUDGET / perIteration)),
+  );
 }
 
 function hash32(text: string, seed: number): number {
@@ -58,13 +70,20 @@ export function layoutGraph(
     });
     graph.setNodeAttribute(key, 'size', round(3 + 2.5 * Math.sqrt(weighted)));
   });
-  const iterations = options.iterations ?? inferIterations(graph.order);
+  const iterations = options.iterations ?? inferIterations(graph.order, graph.size);
   const started = performance.now();
   if (graph.order > 1 && iterations > 0) {
     const settings = forceAtlas2.inferSettings(graph);
     forceAtlas2.assign(graph, {
       iterations,
-      settings: { ...settings, barnesHutOptimize: graph.order > 2000, gravity: 1, scalingRatio: 4 },
+      // theta 1.2 is Gephi's default: 3x faster than the library's 0.5 and as good to look at
+      settings: {
+        ...settings,
+        barnesHutOptimize: graph.order > 2000,
+        barnesHutTheta: 1.2,
+        gravity: 1,
+        scalingRatio: 4,
+      },
       getEdgeWeight: 'weight',
     });
   }

@@ -1,13 +1,15 @@
 import { annotateArticle } from '../annotate/index.js';
-import { type KgGraph, mergeDocuments } from '../graph/merge.js';
+import { GraphMerger, type KgGraph, mergeDocuments } from '../graph/merge.js';
+import { MeetingIndex, renameMeetings } from '../graph/unify-events.js';
 import { layoutGraph } from '../layout/index.js';
 import { type Lexicon, loadLexicon } from '../lexicon/index.js';
 import type { AnnotationDocument } from '../model/types.js';
 import { type InputWarning, readArticleBytes, readCorpus } from '../read/corpus.js';
 import { decodeArticle } from '../read/decode.js';
 import { type ValidationIssue, validateDocument } from '../validate/document.js';
-import type { ArticleTask, Outcome } from './annotate-file.js';
+import type { ArticleTask, TaskResult } from './annotate-file.js';
 import { DocumentCache } from './cache.js';
+import { DocumentStore } from './documents.js';
 import { annotatorPool, defaultWorkers } from './pool.js';
 import { type CorpusItem, scanCorpus } from './scan.js';
 import { currentVersions, lexiconFingerprint, type Versions } from './versions.js';
@@ -58,16 +60,17 @@ export interface BuildResult {
   stats?: BuildStats;
 }
 
-function mergeAndLayout(
-  documents: AnnotationDocument[],
-  options: BuildOptions,
-  timings: Record<string, number>,
-): KgGraph {
-  let t = performance.now();
-  const graph = mergeDocuments(documents);
-  timings.merge = performance.now() - t;
+/** What `buildCorpus` gives: documents are read back on demand instead of held in memory. */
+export interface CorpusBuildResult extends Omit<BuildResult, 'documents'> {
+  /** the valid documents in article-id order (each call reads them again where cached) */
+  documents: () => Iterable<AnnotationDocument>;
+  documentCount: number;
+  stats: BuildStats;
+}
+
+function layout(graph: KgGraph, options: BuildOptions, timings: Record<string, number>): void {
   if (options.layout !== false) {
-    t = performance.now();
+    const t = performance.now();
     const layout = layoutGraph(
       graph,
       options.iterations !== undefined ? { iterations: options.iterations } : {},
@@ -75,7 +78,6 @@ function mergeAndLayout(
     timings.layout = layout.ms;
     timings.layoutIterations = layout.iterations;
   }
-  return graph;
 }
 
 /**
@@ -102,7 +104,10 @@ export function buildGraph(corpusDir: string, options: BuildOptions = {}): Build
     options.onArticle?.(i + 1, articles.length);
   });
   timings.annotate = performance.now() - t;
-  const graph = mergeAndLayout(documents, options, timings);
+  t = performance.now();
+  const graph = mergeDocuments(documents);
+  timings.merge = performance.now() - t;
+  layout(graph, options, timings);
   return { graph, documents, invalid, warnings, timings };
 }
 
@@ -115,7 +120,7 @@ export function buildGraph(corpusDir: string, options: BuildOptions = {}): Build
 export async function buildCorpus(
   corpusDir: string,
   options: StreamOptions = {},
-): Promise<BuildResult> {
+): Promise<CorpusBuildResult> {
   const timings: Record<string, number> = {};
   let lexicon = options.lexicon;
   // compiled only when this thread annotates or a lexicon change must be looked into
@@ -149,7 +154,26 @@ export async function buildCorpus(
   const pool = annotatorPool(workers, misses > 0 && workers <= 1 ? lexiconNow() : undefined);
   const batchSize = options.batchSize ?? 32;
   const window = Math.max(2, pool.workers * 3);
-  const outcomes: Outcome[] = new Array(items.length);
+  // an outcome is folded in as soon as it comes: meetings noted for unification, the document
+  // kept by reference (see DocumentStore); nothing else of it stays in memory
+  const store = new DocumentStore();
+  const meetings = new MeetingIndex();
+  const invalid: ValidationIssue[] = [];
+  const warnings: InputWarning[] = [];
+  const slots: Array<{ outcome: TaskResult; file?: string } | undefined> = new Array(items.length);
+  let nextSlot = 0;
+  // outcomes are taken in corpus order, whatever order the workers finish in
+  const take = (index: number, outcome: TaskResult, file?: string) => {
+    slots[index] = file ? { outcome, file } : { outcome };
+    for (let s = slots[nextSlot]; s; s = slots[nextSlot]) {
+      slots[nextSlot++] = undefined;
+      const o = s.outcome;
+      if (o.kind === 'document') store.add(o.document, meetings.add(o.document), s.file);
+      else if (o.kind === 'stored') store.add(o.view, meetings.add(o.view), s.file);
+      else if (o.kind === 'invalid') invalid.push(...o.issues);
+      else warnings.push(o.warning);
+    }
+  };
   const total = items.length;
   let done = 0;
   let annotated = 0;
@@ -167,8 +191,8 @@ export async function buildCorpus(
     const p = pool.run(sent.map((s) => s.task)).then((results) => {
       results.forEach((outcome, j) => {
         const s = sent[j] as (typeof sent)[number];
-        outcomes[s.index] = outcome;
         if (s.key && cache) cache.put(s.key);
+        take(s.index, outcome, s.key && cache ? cache.file(s.key) : undefined);
       });
       annotated += sent.length;
       tick(sent.length);
@@ -184,7 +208,7 @@ export async function buildCorpus(
       if (cached[index] && item.key && cache) {
         const hit = cache.load(item.key);
         if (hit) {
-          outcomes[index] = hit;
+          take(index, hit, cache.file(item.key));
           tick(1);
           continue;
         }
@@ -203,18 +227,17 @@ export async function buildCorpus(
   cache?.save();
   timings.annotate = performance.now() - t;
 
-  const documents: AnnotationDocument[] = [];
-  const invalid: ValidationIssue[] = [];
-  const warnings: InputWarning[] = [];
-  for (const o of outcomes) {
-    if (o.kind === 'document') documents.push(o.document);
-    else if (o.kind === 'invalid') invalid.push(...o.issues);
-    else warnings.push(o.warning);
-  }
-  const graph = mergeAndLayout(documents, options, timings);
+  t = performance.now();
+  const renames = meetings.renames();
+  const merger = new GraphMerger();
+  for (const [handle, doc] of store.entries()) merger.add(renameMeetings(doc, renames.get(handle)));
+  const graph = merger.finish();
+  timings.merge = performance.now() - t;
+  layout(graph, options, timings);
   return {
     graph,
-    documents,
+    documents: () => store.documents(),
+    documentCount: store.length,
     invalid,
     warnings,
     timings,

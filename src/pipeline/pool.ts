@@ -1,12 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { type Lexicon, loadLexicon } from '../lexicon/index.js';
-import { type ArticleTask, annotateFile, type Outcome } from './annotate-file.js';
+import { type ArticleTask, annotateFile, type TaskResult } from './annotate-file.js';
 
 /** Runs batches of article tasks: in this thread (one worker) or on a piscina pool. */
 export interface AnnotatorPool {
   readonly workers: number;
-  run(batch: ArticleTask[]): Promise<Outcome[]>;
+  run(batch: ArticleTask[]): Promise<TaskResult[]>;
   close(): Promise<void>;
 }
 
@@ -40,7 +40,7 @@ export function annotatorPool(workers: number, lexicon?: Lexicon): AnnotatorPool
   });
   return {
     workers,
-    run: (batch) => piscina.run(batch) as Promise<Outcome[]>,
+    run: (batch) => piscina.run(batch) as Promise<TaskResult[]>,
     close: () => piscina.destroy(),
   };
 }

@@ -124,7 +124,7 @@ export async function runBuild(corpusDir: string, options: RunOptions): Promise<
     ...(options.onArticle ? { onArticle: options.onArticle } : {}),
   });
   t = performance.now();
-  const written = await writeExports(result.graph, result.documents, options.out);
+  const written = await writeExports(result.graph, result.documents(), options.out);
   result.timings.exports = performance.now() - t;
   const { graph } = result;
   const nodes: Record<string, number> = {};
@@ -136,7 +136,7 @@ export async function runBuild(corpusDir: string, options: RunOptions): Promise<
     edges[a.type] = (edges[a.type] ?? 0) + 1;
   });
   const summary: Stamp['summary'] = {
-    annotated: result.documents.length,
+    annotated: result.documentCount,
     invalid: result.invalid,
     warnings: result.warnings,
     nodes,

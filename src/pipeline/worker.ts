@@ -1,7 +1,7 @@
 import { compiledDates } from '../annotate/dates/find.js';
 import { loadLexicon } from '../lexicon/index.js';
 import { validator } from '../util/schema.js';
-import { type ArticleTask, annotateFile, type Outcome } from './annotate-file.js';
+import { type ArticleTask, annotateFile, type TaskResult } from './annotate-file.js';
 
 // Compiled when the thread starts, while the main thread is still scanning the corpus.
 const lexicon = loadLexicon();
@@ -9,6 +9,6 @@ compiledDates();
 validator('document.schema.json');
 
 /** A piscina task: a batch of articles, annotated in order (one message per batch, not per article). */
-export default function annotateBatch(tasks: ArticleTask[]): Outcome[] {
+export default function annotateBatch(tasks: ArticleTask[]): TaskResult[] {
   return tasks.map((t) => annotateFile(t, lexicon));
 }

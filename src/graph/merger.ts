@@ -1,0 +1,181 @@
+import { DirectedGraph } from 'graphology';
+import type {
+  AnnotationDocument,
+  EdgeAttributes,
+  Evidence,
+  NodeAttributes,
+} from '../model/types.js';
+
+export type KgGraph = DirectedGraph<NodeAttributes, EdgeAttributes, { name: string }>;
+
+/** An empty graph of the data model's shape: directed, one edge per key, no self-loops. */
+export function emptyGraph(): KgGraph {
+  return new DirectedGraph({ allowSelfLoops: false });
+}
+
+interface PendingEdge {
+  source: string;
+  target: string;
+  attributes: EdgeAttributes;
+}
+
+const PRECISION_RANK: Record<string, number> = { year: 1, month: 2, day: 3 };
+
+const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Evidence order: article, then start, then end (the order of the merged graph's lists). */
+function compareEvidence(a: Evidence, b: Evidence): number {
+  return compareIds(a.article, b.article) || a.start - b.start || a.end - b.end;
+}
+
+const sameSpan = (a: Evidence, b: Evidence) =>
+  a.article === b.article && a.start === b.start && a.end === b.end;
+
+/** Sorted, one item per span: the first one given wins (sort is stable). */
+function sortedUnique(list: Evidence[]): Evidence[] {
+  const sorted = [...list].sort(compareEvidence);
+  const out: Evidence[] = [];
+  for (const e of sorted) {
+    const last = out[out.length - 1];
+    if (!last || !sameSpan(last, e)) out.push(e);
+  }
+  return out;
+}
+
+/**
+ * Fold one more article's scalar attributes into a node's or edge's: the first article's value
+ * stays, except that a more precise date wins and confidence takes the highest report; other
+ * lists are unioned. Evidence and articles are handled by the caller.
+ */
+function mergeScalars(into: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const k in from) {
+    if (k === 'evidence' || k === 'articles') continue;
+    const v = from[k];
+    const cur = into[k];
+    if (k === 'confidence') into[k] = Math.max(Number(cur ?? 0), Number(v));
+    else if (cur === undefined) into[k] = v;
+    else if (
+      k === 'date' &&
+      (PRECISION_RANK[String(from.datePrecision)] ?? 0) >
+        (PRECISION_RANK[String(into.datePrecision)] ?? 0)
+    ) {
+      into.date = v;
+      into.datePrecision = from.datePrecision;
+      if (from.endDate !== undefined) into.endDate = from.endDate;
+    } else if (Array.isArray(cur) && Array.isArray(v))
+      into[k] = [...new Set([...cur, ...v])].sort();
+  }
+}
+
+/**
+ * Merges annotation documents into one graphology graph one at a time, so a build never holds
+ * every document at once: the same key is one node or edge, attributes and evidence from every
+ * article combined. Documents must come in article-id order: the first article's scalar
+ * attributes win, so the order is part of the result, and the merged lists then stay sorted
+ * as they grow at no cost. (`mergeDocuments` sorts a list first.)
+ */
+export class GraphMerger {
+  // plain maps until finish(): graphology's addEdge costs several times a Map.set, and the graph
+  // is then built once in key order instead of being built and copied sorted
+  private readonly nodes = new Map<string, NodeAttributes>();
+  private readonly edges = new Map<string, PendingEdge>();
+  private lastArticle: string | undefined;
+  private finished = false;
+
+  constructor(private readonly name = 'Sino-Russian relations') {}
+
+  add(doc: AnnotationDocument): void {
+    if (this.finished) throw new Error('GraphMerger: add() after finish()');
+    const id = doc.article.id;
+    if (this.lastArticle !== undefined && id < this.lastArticle)
+      throw new Error(`GraphMerger: article ${id} after ${this.lastArticle}; add in id order`);
+    this.lastArticle = id;
+    for (const n of doc.nodes) {
+      const known = this.nodes.get(n.key);
+      if (known) this.fold(known, n.attributes);
+      else this.nodes.set(n.key, this.fresh(n.attributes));
+    }
+    for (const e of doc.edges) {
+      const known = this.edges.get(e.key);
+      if (known) this.fold(known.attributes, e.attributes);
+      else
+        this.edges.set(e.key, {
+          source: e.source,
+          target: e.target,
+          attributes: this.fresh(e.attributes),
+        });
+    }
+  }
+
+  /** Nodes and edges merged so far. */
+  get order(): number {
+    return this.nodes.size;
+  }
+
+  get size(): number {
+    return this.edges.size;
+  }
+
+  /** The merged graph, nodes and edges in key order (so serializations are byte-stable). */
+  finish(): KgGraph {
+    if (this.finished) throw new Error('GraphMerger: finish() twice');
+    this.finished = true;
+    const g = emptyGraph();
+    g.replaceAttributes({ name: this.name });
+    for (const key of [...this.nodes.keys()].sort(compareIds)) {
+      g.addNode(key, this.nodes.get(key) as NodeAttributes);
+    }
+    this.nodes.clear();
+    for (const key of [...this.edges.keys()].sort(compareIds)) {
+      const e = this.edges.get(key) as PendingEdge;
+      e.attributes.weight = e.attributes.articles.length;
+      g.addEdgeWithKey(key, e.source, e.target, e.attributes);
+    }
+    this.edges.clear();
+    return g;
+  }
+
+  private fresh<T extends NodeAttributes | EdgeAttributes>(attributes: T): T {
+    return {
+      ...attributes,
+      articles: [...new Set(attributes.articles)].sort(compareIds),
+      evidence: sortedUnique(attributes.evidence),
+    };
+  }
+
+  private fold(into: NodeAttributes | EdgeAttributes, from: NodeAttributes | EdgeAttributes) {
+    mergeScalars(into, from);
+    // documents come in id order, so a new id goes last (an evidence-less element may list
+    // another article than its document's: merged in place then)
+    for (const a of [...new Set(from.articles)].sort(compareIds)) {
+      const last = into.articles[into.articles.length - 1];
+      if (last === undefined || last < a) into.articles.push(a);
+      else if (!into.articles.includes(a)) into.articles = [...into.articles, a].sort(compareIds);
+    }
+    const incoming = sortedUnique(from.evidence);
+    if (incoming.length === 0) return;
+    const list = into.evidence;
+    const first = incoming[0] as Evidence;
+    // the common case: a later article's evidence goes after everything kept
+    let cut = list.length;
+    while (cut > 0 && compareEvidence(list[cut - 1] as Evidence, first) >= 0) cut--;
+    if (cut === list.length) {
+      for (const e of incoming) list.push(e);
+      return;
+    }
+    // the same article again: merge the tail, the items kept first winning
+    const tail = list.splice(cut);
+    for (const e of sortedUnique([...tail, ...incoming])) list.push(e);
+  }
+}
+
+/** A copy with nodes and edges inserted in key order, so serializations are byte-stable. */
+export function sortedCopy(graph: KgGraph): KgGraph {
+  const out = emptyGraph();
+  out.replaceAttributes({ ...graph.getAttributes() });
+  for (const key of graph.nodes().sort()) out.addNode(key, graph.getNodeAttributes(key));
+  for (const key of graph.edges().sort()) {
+    out.addEdgeWithKey(key, graph.source(key), graph.target(key), graph.getEdgeAttributes(key));
+  }
+  return out;
+}
