@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -51,8 +51,10 @@ describe('buildCorpus', () => {
     }
   });
 
-  it('writes byte-identical exports with 1 and 2 workers', async () => {
+  it('writes byte-identical exports with 1 and 2 workers, and leaves no scratch folder', async () => {
     const outs = [join(root, 'out-1'), join(root, 'out-2')];
+    // a scratch folder left by a killed build is swept
+    mkdirSync(join(outs[1] as string, '.kg-scratch-1', 'x'), { recursive: true });
     const [a, b] = [
       await runBuild(corpus, { out: outs[0] as string, workers: 1, cache: false, iterations: 20 }),
       await runBuild(corpus, { out: outs[1] as string, workers: 2, cache: false, iterations: 20 }),
@@ -69,6 +71,12 @@ describe('buildCorpus', () => {
         readFileSync(join(outs[1] as string, name), 'utf8'),
         readFileSync(join(outs[0] as string, name), 'utf8'),
         name,
+      );
+    for (const out of outs)
+      assert.deepEqual(
+        readdirSync(out).filter((n) => n.startsWith('.kg-scratch')),
+        [],
+        'documents parked during a build without cache are removed',
       );
   });
 });

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { annotateArticle } from '../annotate/index.js';
 import { GraphMerger, type KgGraph, mergeDocuments } from '../graph/merge.js';
 import { MeetingIndex, renameMeetings } from '../graph/unify-events.js';
@@ -36,6 +37,11 @@ export interface StreamOptions extends BuildOptions {
   cache?: DocumentCache;
   /** articles per message to a worker (default 32) */
   batchSize?: number;
+  /**
+   * without a cache, a folder where each document is parked in a file until the merge and the
+   * exports read it back, so memory does not grow with the corpus (default: kept in memory)
+   */
+  scratchDir?: string;
   /** the corpus as already scanned (with cache keys), to avoid reading it twice */
   items?: CorpusItem[];
   versions?: Versions;
@@ -70,7 +76,6 @@ export interface CorpusBuildResult extends Omit<BuildResult, 'documents'> {
 
 function layout(graph: KgGraph, options: BuildOptions, timings: Record<string, number>): void {
   if (options.layout !== false) {
-    const t = performance.now();
     const layout = layoutGraph(
       graph,
       options.iterations !== undefined ? { iterations: options.iterations } : {},
@@ -192,7 +197,7 @@ export async function buildCorpus(
       results.forEach((outcome, j) => {
         const s = sent[j] as (typeof sent)[number];
         if (s.key && cache) cache.put(s.key);
-        take(s.index, outcome, s.key && cache ? cache.file(s.key) : undefined);
+        take(s.index, outcome, s.task.cacheFile);
       });
       annotated += sent.length;
       tick(sent.length);
@@ -216,6 +221,7 @@ export async function buildCorpus(
       const task: ArticleTask = { file: item.file, id: item.id };
       if (item.meta !== undefined) task.meta = item.meta;
       if (cache && item.key) task.cacheFile = cache.file(item.key);
+      else if (options.scratchDir) task.cacheFile = join(options.scratchDir, `${index}.json`);
       batch.push({ index, task, ...(item.key ? { key: item.key } : {}) });
       if (batch.length >= batchSize) await flush();
     }

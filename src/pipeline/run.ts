@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { writeExports } from '../export/index.js';
 import { type Lexicon, loadLexicon } from '../lexicon/index.js';
@@ -7,6 +7,7 @@ import { loadManifest } from '../read/manifest.js';
 import type { ValidationIssue } from '../validate/document.js';
 import { type BuildStats, buildCorpus } from './build.js';
 import { DocumentCache, readJson } from './cache.js';
+import type { CorpusItem } from './scan.js';
 import { attachManifest, hashCorpus } from './scan.js';
 import { currentVersions, lexiconFingerprint, sha } from './versions.js';
 import { writeJsonAtomic } from './write-json.js';
@@ -88,7 +89,7 @@ export async function runBuild(corpusDir: string, options: RunOptions): Promise<
   const cache = versions
     ? new DocumentCache(cacheDir, versions, () => lexiconFingerprint(lexicon()))
     : undefined;
-  let t = performance.now();
+  const t = performance.now();
   const scan = hashCorpus(corpusDir);
   const stampFile = join(cacheDir, 'build.json');
   const key =
@@ -114,8 +115,46 @@ export async function runBuild(corpusDir: string, options: RunOptions): Promise<
   }
   const items = attachManifest(scan.items, loadManifest(corpusDir), cache);
   const scanMs = performance.now() - t;
+  // without a cache, documents wait for the merge in a scratch folder (not in memory); one left
+  // by a build that was killed is stale (the build lock is ours)
+  for (const name of existsSync(options.out) ? readdirSync(options.out) : [])
+    if (name.startsWith(SCRATCH_PREFIX))
+      rmSync(join(options.out, name), { recursive: true, force: true });
+  const scratchDir = cache ? undefined : join(options.out, `${SCRATCH_PREFIX}${process.pid}`);
+  try {
+    return await buildAndExport(corpusDir, options, {
+      items,
+      cache,
+      scratchDir,
+      key,
+      stampFile,
+      scanMs,
+      started,
+    });
+  } finally {
+    if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
+  }
+}
+
+const SCRATCH_PREFIX = '.kg-scratch-';
+
+async function buildAndExport(
+  corpusDir: string,
+  options: RunOptions,
+  run: {
+    items: CorpusItem[];
+    cache: DocumentCache | undefined;
+    scratchDir: string | undefined;
+    key: string | undefined;
+    stampFile: string;
+    scanMs: number;
+    started: number;
+  },
+): Promise<RunSummary> {
+  const { items, cache, scratchDir, key, stampFile, scanMs, started } = run;
   const result = await buildCorpus(corpusDir, {
     items,
+    ...(scratchDir ? { scratchDir } : {}),
     ...(options.lexicon ? { lexicon: options.lexicon } : {}),
     ...(cache ? { cache } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
@@ -123,7 +162,7 @@ export async function runBuild(corpusDir: string, options: RunOptions): Promise<
     ...(options.iterations !== undefined ? { iterations: options.iterations } : {}),
     ...(options.onArticle ? { onArticle: options.onArticle } : {}),
   });
-  t = performance.now();
+  const t = performance.now();
   const written = await writeExports(result.graph, result.documents(), options.out);
   result.timings.exports = performance.now() - t;
   const { graph } = result;
