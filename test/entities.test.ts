@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { annotate } from '../src/annotate/index.js';
+import { LAYERS } from '../src/annotate/matcher.js';
+import { tokenize } from '../src/annotate/tokens.js';
+import { loadLexicon } from '../src/lexicon/index.js';
 
 /** Keys of one type the annotation finds in a text. */
 function found(text: string, type: string, published = '2023-03-22'): string[] {
@@ -180,5 +183,64 @@ describe('evidence', () => {
     const putin = doc.nodes.find((n) => n.key === 'Leader:vladimir-putin');
     assert.equal(putin?.attributes.wikidata, 'Q7747');
     assert.ok(doc.edges.some((e) => e.key === 'LEADS:Leader:vladimir-putin->Country:RU'));
+  });
+});
+
+describe('tokens and matching', () => {
+  // the definition the fast tokenizer must keep: letters and digits, each token lower-cased
+  // alone, a clitic split off after at least three characters
+  function reference(text: string, from = 0, to = text.length) {
+    const out: Array<{ start: number; end: number; norm: string; bare?: string }> = [];
+    for (const m of text.slice(from, to).matchAll(/[\p{L}\p{N}]+/gu)) {
+      const norm = m[0].toLowerCase();
+      const start = from + (m.index ?? 0);
+      const token: { start: number; end: number; norm: string; bare?: string } = {
+        start,
+        end: start + m[0].length,
+        norm,
+      };
+      const clitic = /^(.{3,}?)(nya|lah|pun|kah)$/u.exec(norm);
+      if (clitic?.[1]) token.bare = clitic[1];
+      out.push(token);
+    }
+    return out;
+  }
+
+  it('tokenizes like the definition, also where lower-casing a whole span differs', () => {
+    for (const text of [
+      'Presiden Putin-nya pun datang, Xi-lah yang menyambutnya.',
+      'İSTANBUL dan İzmir', // İ lower-cases to two code units
+      "ΟΔΟΣ'Α ΟΔΟΣ Σ", // final sigma depends on the letters after the word
+      '𝐀𝐁𝐂nya 𝐀nya abnya abcnya', // three code points before the clitic, not three units
+      'x\ud800y \udc00z 😀nya ﬃ ß ǅ 2023-03-21',
+    ]) {
+      assert.deepEqual(tokenize(text), reference(text), text);
+      for (let from = 0; from < text.length; from += 3)
+        assert.deepEqual(
+          tokenize(text, from, text.length - 1),
+          reference(text, from, text.length - 1),
+        );
+    }
+  });
+
+  it('matching per layer index gives the matches per layer', () => {
+    const { matcher } = loadLexicon();
+    const text =
+      'Presiden Rusia Vladimir Putin dan Presiden China Xi Jinping membahas energi di Moskow.';
+    const tokens = tokenize(text);
+    const byLayer = matcher.matchByLayer(text, tokens);
+    const map = matcher.match(text, 0, text.length, tokens);
+    assert.ok(map.size >= 3);
+    assert.deepEqual(
+      new Map(byLayer.flatMap((list, l) => (list ? [[LAYERS[l], list] as const] : []))),
+      map,
+    );
+    const entities = (map.get('entity') ?? []).map((m) => text.slice(m.start, m.end));
+    assert.deepEqual(entities, ['Rusia', 'Vladimir Putin', 'China', 'Xi Jinping', 'Moskow']);
+  });
+
+  it('an acronym matches in its own case only', () => {
+    assert.deepEqual(found('Pejabat AS dan Rusia bertemu di Jenewa.', 'Country'), ['RU', 'US']);
+    assert.deepEqual(found('Pejabat as dan Rusia bertemu di Jenewa.', 'Country'), ['RU']);
   });
 });

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { daysBetween } from '../src/annotate/events/dating.js';
+import { firstOf, type SentenceFacts } from '../src/annotate/events/facts.js';
 import { annotate } from '../src/annotate/index.js';
 import { mergeDocuments } from '../src/graph/merge.js';
 import type { AnnotationDocument } from '../src/model/types.js';
@@ -254,5 +256,50 @@ describe('across articles', () => {
       mergeDocuments([a, b]).filterNodes((_k, attrs) => attrs.type === 'Meeting').length,
       2,
     );
+  });
+});
+
+describe('event shortcuts keep the rules', () => {
+  it('a dateline, with an en or em dash, is not where the leaders met; a colon is no dateline', () => {
+    const places = (sep: string) =>
+      meetings(
+        run(
+          `Judul\n\nLaporan dari Moskow${sep} Putin bertemu Xi Jinping di Kremlin pada 21 Maret 2023.`,
+          '2023-03-22',
+        ),
+      )[0]?.places;
+    assert.deepEqual(places(' –'), ['kremlin']);
+    assert.deepEqual(places(' —'), ['kremlin']);
+    assert.deepEqual(places(':'), ['kremlin', 'moscow']);
+  });
+
+  it('the first encounter word of a sentence: earliest, then by category, then in order', () => {
+    const match = (target: string, start: number) =>
+      ({
+        start,
+        end: start + 1,
+        surface: { target },
+      }) as unknown as SentenceFacts['events'][number];
+    const events = [
+      match('signing', 3),
+      match('meetings', 1), // another category, although it starts with 'meeting'
+      match('meeting:talks', 5),
+      match('witness', 3),
+      match('meeting', 9),
+    ];
+    const f = { events } as unknown as SentenceFacts;
+    const categories = ['meeting', 'signing', 'witness'];
+    assert.equal(firstOf(f, categories), events[0]);
+    assert.equal(firstOf(f, ['witness', 'signing']), events[3]);
+    assert.equal(firstOf(f, ['meeting']), events[2]);
+    assert.equal(firstOf(f, ['collective']), undefined);
+  });
+
+  it('days between dates, asked again and again, and across a leap day', () => {
+    for (let i = 0; i < 3; i++) {
+      assert.equal(daysBetween('2023-03-01', '2023-03-21'), 20);
+      assert.equal(daysBetween('2024-03-01', '2024-02-28'), -2);
+    }
+    assert.ok(Number.isNaN(daysBetween('2023-13-45', '2023-03-21')));
   });
 });

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { decodeArticle } from '../src/read/decode.js';
 import { readFrontMatter } from '../src/read/front-matter.js';
 import { splitSentences } from '../src/read/sentences.js';
-import { classifyLines } from '../src/read/zones.js';
+import { classifyLines, isSpaceCode } from '../src/read/zones.js';
 
 const zonesOf = (text: string) =>
   classifyLines(text)
@@ -132,5 +132,51 @@ describe('sentences', () => {
     const text =
       'Judul\nBaca juga : Xi Jinping dan Vladimir Putin akan Bertemu di Uzbekistan\nIsi.';
     assert.deepEqual(sentences(text), ['Judul', 'Isi.']);
+  });
+});
+
+// The speed paths (a cheap test before a slow pattern, no segmenter for plain lines) must not
+// change what is found: these are the cases where a careless shortcut would.
+describe('reading shortcuts find what the full rules find', () => {
+  it('photo captions in any case, also where Unicode case folding makes ſ an s', () => {
+    for (const caption of [
+      'FOTO : Xinhua',
+      'Putin di Kremlin (Photo: AP)',
+      'Putin tiba ILUSTRAſI',
+      'Xi dan Putin via REUTERS',
+      'Xi dan Putin (FROM afp VIDEO)',
+      'Putin dan Xi. REUTERſ/Sputnik',
+      'Putin dan Xi. ANTARA/Hafidz',
+    ]) {
+      const zones = zonesOf(`Judul berita\nParagraf pertama yang panjang.\n${caption}`);
+      assert.deepEqual(zones.at(-1), [caption, 'caption'], caption);
+    }
+    const body = 'Kedua negara sepakat memperkuat kerja sama pada 21/3/2023.';
+    assert.deepEqual(zonesOf(`Judul berita\nParagraf pertama.\n${body}`).at(-1), [body, 'body']);
+  });
+
+  it('white space is what \\s means, for every UTF-16 code unit', () => {
+    for (let c = 0; c < 0x10000; c++)
+      assert.equal(isSpaceCode(c), /\s/u.test(String.fromCharCode(c)), c.toString(16));
+  });
+
+  it('a line without sentence punctuation is one sentence; non-ASCII ends still break', () => {
+    const plain = 'Putin dan Xi bertemu di Beijing pada Selasa';
+    const article = `Judul\n${plain}`;
+    assert.deepEqual(
+      splitSentences(article, classifyLines(article)).map((s) => article.slice(s.start, s.end)),
+      ['Judul', plain],
+    );
+    for (const text of [
+      'Putin tiba di Beijing。Xi menyambutnya',
+      'Putin tiba di Beijing！Xi menyambutnya',
+    ]) {
+      const full = `Judul\n${text}`;
+      const sentences = splitSentences(full, classifyLines(full)).map((s) =>
+        full.slice(s.start, s.end),
+      );
+      assert.equal(sentences.length, 3, JSON.stringify(sentences));
+      assert.equal(sentences[2], 'Xi menyambutnya');
+    }
   });
 });

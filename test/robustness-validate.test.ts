@@ -113,6 +113,28 @@ describe('validateDocument reports every violation with its JSON path', () => {
     assert.match(at(`/nodes/${doc.nodes.length - 1}/key`), /appears twice/);
   });
 
+  it('evidence text must equal the slice exactly: no prefix, no extension, no other characters', () => {
+    const text = 'Xi 😀 bertemu Putin di Kremlin.';
+    const base = annotate(text, { id: 'good', published: '2023-03-22' });
+    const putin = base.nodes.findIndex((n) => n.key === 'Leader:vladimir-putin');
+    assert.ok(putin >= 0);
+    assert.deepEqual(validateDocument(base, text), []);
+    const path = `/nodes/${putin}/attributes/evidence/0/text`;
+    for (const wrong of ['Puti', 'Putin ', 'putin', 'Putin\u0000', '']) {
+      const doc = structuredClone(base);
+      const ev = doc.nodes[putin]?.attributes.evidence[0];
+      assert.ok(ev);
+      ev.text = wrong;
+      // (the node's evidence item is also its MENTIONS edge's)
+      const paths = validateDocument(doc, text).map((i) => i.path);
+      assert.ok(paths.includes(path), JSON.stringify(wrong));
+      assert.ok(
+        paths.every((p) => p.endsWith('/evidence/0/text')),
+        JSON.stringify(paths),
+      );
+    }
+  });
+
   it('anything at all is refused without throwing: null, arrays, strings, deep junk', () => {
     for (const junk of [
       null,

@@ -4,7 +4,7 @@ import type { ArticleMeta, Zone } from '../model/types.js';
 import { type Sentence, splitSentences } from '../read/sentences.js';
 import { classifyLines, type Line } from '../read/zones.js';
 import { chooseAnchor, findDates } from './dates/index.js';
-import type { Match } from './matcher.js';
+import { LAYERS, type Match } from './matcher.js';
 import { type Token, tokenize } from './tokens.js';
 
 export interface ArticleInput {
@@ -53,21 +53,32 @@ export function buildContext(input: ArticleInput, lexicon: Lexicon): ArticleCont
   };
   const tokens: Token[][] = [];
   const entitiesBySentence: SentenceMatch[][] = [];
-  sentences.forEach((s, index) => {
+  const namedInFull = new Set<string>();
+  for (let index = 0; index < sentences.length; index++) {
+    const s = sentences[index] as Sentence;
     const toks = tokenize(input.text, s.start, s.end);
     tokens.push(toks);
-    entitiesBySentence.push([]);
-    for (const [layer, list] of lexicon.matcher.match(input.text, s.start, s.end, toks)) {
+    const inSentence: SentenceMatch[] = [];
+    entitiesBySentence.push(inSentence);
+    const byLayer = lexicon.matcher.matchByLayer(input.text, toks);
+    for (let l = 0; l < byLayer.length; l++) {
+      const list = byLayer[l];
+      if (!list) continue;
+      const layer = LAYERS[l] as Layer;
+      const all = matches[layer];
       for (const m of list) {
-        const match: SentenceMatch = { ...m, sentence: index, zone: s.zone };
-        matches[layer].push(match);
-        if (layer === 'entity') entitiesBySentence[index]?.push(match);
+        // the matcher's own objects, tagged in place: copying each one costs more than matching
+        const match = m as SentenceMatch;
+        match.sentence = index;
+        match.zone = s.zone;
+        all.push(match);
+        if (layer === 'entity') {
+          inSentence.push(match);
+          if (m.surface.kind !== 'short') namedInFull.add(m.surface.target);
+        }
       }
     }
-  });
-  const namedInFull = new Set(
-    matches.entity.filter((m) => m.surface.kind !== 'short').map((m) => m.surface.target),
-  );
+  }
   const context: ArticleContext = {
     id: input.id,
     text: input.text,

@@ -42,12 +42,20 @@ function addEntities(doc: DocumentBuilder, ctx: ArticleContext, found: EntityFin
   doc.node(articleKey, 'Article', title ?? ctx.id, articleAttrs, []);
 
   const evidenceOf = new Map<string, Evidence[]>();
+  // the lexicon's attributes of an entity are the same at every mention: computed once per key
+  const lexiconAttributes = new Map<string, { type: string; attrs: Record<string, unknown> }>();
   for (const m of found.mentions) {
     const ev = doc.evidence(m.start, m.end, m.text, m.annotator, m.rule);
-    doc.node(m.key, m.type, m.label, entityAttributes(ctx, m), [ev]);
-    const list = evidenceOf.get(m.key) ?? [];
-    list.push(ev);
-    evidenceOf.set(m.key, list);
+    const known = m.attributes ? undefined : lexiconAttributes.get(m.key);
+    let attrs = known?.type === m.type ? known.attrs : undefined;
+    if (!attrs) {
+      attrs = entityAttributes(ctx, m);
+      if (!m.attributes) lexiconAttributes.set(m.key, { type: m.type, attrs });
+    }
+    doc.node(m.key, m.type, m.label, attrs, [ev]);
+    const list = evidenceOf.get(m.key);
+    if (list) list.push(ev);
+    else evidenceOf.set(m.key, [ev]);
   }
   for (const [key, evidence] of evidenceOf) doc.edge('MENTIONS', articleKey, key, {}, evidence);
   for (const l of found.leads) {

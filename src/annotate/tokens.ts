@@ -7,19 +7,78 @@ export interface Token {
   bare?: string;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const CLITIC = /^(.{3,}?)(nya|lah|pun|kah)$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** Is each BMP code unit a letter or digit (1) or not (2); 0 until asked. Most text is ASCII. */
+const bmpWordClass = new Uint8Array(0x10000);
+for (let c = 0; c < 0x80; c++)
+  bmpWordClass[c] =
+    (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 2;
 
-/** Word tokens (letters and digits) of text[from, to), with offsets. */
+/**
+ * Code units of the letter or digit at `i` (1, or 2 for a surrogate pair ending before `to`);
+ * 0 when it is neither. The same characters as `[\p{L}\p{N}]` with the `u` flag on text[.., to).
+ */
+function wordCharAt(text: string, i: number, to: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let cls = bmpWordClass[c];
+  if (cls === 0) {
+    cls = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+    bmpWordClass[c] = cls;
+  }
+  return cls === 1 ? 1 : 0;
+}
+
+/** Indonesian clitics a token may carry; `bare` needs three characters before it. */
+const CLITICS = new Set(['nya', 'lah', 'pun', 'kah']);
+
+/** At least `n` code points in s (surrogate pairs count once). */
+function hasCodePoints(s: string, n: number): boolean {
+  if (s.length >= 2 * n) return true;
+  let count = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    count++;
+  }
+  return count >= n;
+}
+
+/**
+ * Word tokens (letters and digits) of text[from, to), with offsets. The span is lower-cased
+ * once; per token only where that differs from lower-casing the token alone (a capital
+ * dotted I grows by one unit, a capital sigma depends on the letters after the word).
+ */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  const slice = text.slice(from, to);
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
-    const norm = m[0].toLowerCase();
-    const token: Token = { start: from + m.index, end: from + m.index + m[0].length, norm };
-    const clitic = CLITIC.exec(norm);
-    if (clitic?.[1]) token.bare = clitic[1];
+  const span = text.slice(from, to);
+  const lower = span.toLowerCase();
+  const perToken = lower.length !== span.length || span.includes('\u03a3');
+  for (let i = from; i < to; ) {
+    let n = wordCharAt(text, i, to);
+    if (n === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (n > 0) {
+      i += n;
+      n = i < to ? wordCharAt(text, i, to) : 0;
+    }
+    const norm = perToken
+      ? text.slice(start, i).toLowerCase()
+      : lower.slice(start - from, i - from);
+    const token: Token = { start, end: i, norm };
+    if (norm.length >= 6) {
+      const stem = norm.slice(0, -3);
+      if (CLITICS.has(norm.slice(-3)) && hasCodePoints(stem, 3)) token.bare = stem;
+    }
     tokens.push(token);
   }
   return tokens;
@@ -27,6 +86,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 
 /** Separator between two tokens, normalized: runs of spaces and hyphens become one space. */
 export function normalizeGap(gap: string): string {
+  if (gap === ' ') return ' ';
   const g = gap.replace(/[’‘`´]/g, "'").replace(/[–—]/g, '-');
   if (/^[\s-]+$/u.test(g)) return ' ';
   return g.replace(/\s+/gu, ' ').trim() || ' ';

@@ -1,5 +1,5 @@
 import type { Zone } from '../model/types.js';
-import type { Line } from './zones.js';
+import { isSpaceCode, type Line } from './zones.js';
 
 export interface Sentence {
   start: number;
@@ -106,7 +106,16 @@ export const SEGMENT_CHUNK = 1000;
 /** No sentence is longer: annotators work per sentence, so this bounds their work too. */
 export const MAX_SENTENCE = 2000;
 
-const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/u.test(c);
+const isSpace = (text: string, i: number): boolean => isSpaceCode(text.charCodeAt(i));
+
+// Every sentence break of Intl.Segmenter follows one of these (UAX #29 STerm, ATerm, Sep, CR,
+// LF); a chunk of ASCII without them is one segment, so it needs no segmenter.
+const MAY_BREAK = /[\u0080-\uffff]|[.!?\r\n]/;
+
+/** Intl.Segmenter's sentences of a chunk: index and length of each. */
+function segmentsOf(chunk: string): Iterable<{ index: number; segment: string }> {
+  return MAY_BREAK.test(chunk) ? segmenter.segment(chunk) : [{ index: 0, segment: chunk }];
+}
 
 /**
  * Where to end the chunk that starts at `pos` (exclusive) in the line ending at `end`: after a
@@ -120,7 +129,7 @@ function cutAt(text: string, pos: number, end: number): { cut: number; soft: boo
   const floor = pos + SEGMENT_CHUNK / 2;
   let space = -1;
   for (let i = limit; i > floor; i--) {
-    if (!isSpace(text[i])) continue;
+    if (!isSpace(text, i)) continue;
     if (/[.!?…]/u.test(text[i - 1] ?? '')) return { cut: i, soft: false };
     if (space < 0) space = i;
   }
@@ -132,10 +141,10 @@ function cutAt(text: string, pos: number, end: number): { cut: number; soft: boo
 /** The end of a piece, at most 32 characters, starting at a word boundary (for the glue tests). */
 function tailOf(text: string, start: number, end: number): string {
   let e = end;
-  while (e > start && isSpace(text[e - 1])) e--;
+  while (e > start && isSpace(text, e - 1)) e--;
   const from = Math.max(start, e - 32);
   const tail = text.slice(from, end);
-  return from > start && !isSpace(text[from - 1]) ? tail.replace(/^\S*/u, '') : tail;
+  return from > start && !isSpace(text, from - 1) ? tail.replace(/^\S*/u, '') : tail;
 }
 
 /**
@@ -148,28 +157,35 @@ function tailOf(text: string, start: number, end: number): string {
  */
 export function splitSentences(text: string, lines: Line[]): Sentence[] {
   const out: Sentence[] = [];
-  lines.forEach((line, index) => {
-    if (line.zone === 'furniture' || line.end <= line.start) return;
-    if (!/\S/u.test(text.slice(line.start, line.end))) return;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index] as Line;
+    if (line.zone === 'furniture' || line.end <= line.start) continue;
+    let blank = true;
+    for (let i = line.start; i < line.end && blank; i++) blank = isSpace(text, i);
+    if (blank) continue;
     const pieces: Array<{ start: number; end: number }> = [];
     let softCut = false;
     for (let pos = line.start; pos < line.end; ) {
       const { cut, soft } = cutAt(text, pos, line.end);
       let first = true;
-      for (const seg of segmenter.segment(text.slice(pos, cut))) {
+      for (const seg of segmentsOf(text.slice(pos, cut))) {
         const start = pos + seg.index;
         const end = start + seg.segment.length;
         const prev = pieces.at(-1);
         const trimmed = seg.segment.trim();
         if (prev && end - prev.start <= MAX_SENTENCE) {
-          const prevTail = tailOf(text, prev.start, prev.end);
-          const glue =
+          // cheap tests first; the tail of the previous piece only when they fail
+          let glue =
             (first && softCut) ||
-            endsWithAbbreviation(prevTail) ||
-            (/\d[.,]\s*$/.test(prevTail) && /^\d/.test(trimmed)) ||
+            trimmed.length <= 2 ||
             /^[\p{Ll}\d]/u.test(trimmed) ||
-            /^[”"’')\]]+$/u.test(trimmed) ||
-            trimmed.length <= 2;
+            /^[”"’')\]]+$/u.test(trimmed);
+          if (!glue) {
+            const prevTail = tailOf(text, prev.start, prev.end);
+            glue =
+              endsWithAbbreviation(prevTail) ||
+              (/\d[.,]\s*$/.test(prevTail) && /^\d/.test(trimmed));
+          }
           if (glue) {
             prev.end = end;
             first = false;
@@ -185,10 +201,10 @@ export function splitSentences(text: string, lines: Line[]): Sentence[] {
     for (const p of pieces) {
       // trim whitespace at both ends so offsets cover the sentence only
       let { start, end } = p;
-      while (start < end && isSpace(text[start])) start++;
-      while (end > start && isSpace(text[end - 1])) end--;
+      while (start < end && isSpace(text, start)) start++;
+      while (end > start && isSpace(text, end - 1)) end--;
       if (end > start) out.push({ start, end, zone: line.zone, line: index });
     }
-  });
+  }
   return out;
 }

@@ -196,6 +196,9 @@ export function resolveShort(
   alternatives: Surface[],
   namedInFull: Set<string>,
 ): string | undefined {
+  // usually one candidate, or several surfaces of one entity
+  const only = alternatives[0]?.target;
+  if (only !== undefined && alternatives.every((s) => s.target === only)) return only;
   const targets = [...new Set(alternatives.map((s) => s.target))];
   if (targets.length === 1) return targets[0];
   const inArticle = targets.filter((t) => namedInFull.has(t));

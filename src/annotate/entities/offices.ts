@@ -42,6 +42,33 @@ export function officeHolder(
   title: string,
   date: string,
 ): { leader: LexEntity; role: Role } | undefined {
+  // every title in every article asks: answered once per country, title and day
+  let index = holderIndex.get(leaders);
+  if (!index || index.count !== leaders.length) {
+    index = { count: leaders.length, byCountry: new Map(), answers: new Map() };
+    holderIndex.set(leaders, index);
+  }
+  const question = `${country}\u0000${title}\u0000${date}`;
+  if (index.answers.has(question)) return index.answers.get(question);
+  let candidates = index.byCountry.get(country);
+  if (!candidates) {
+    // only leaders with a term in the country can hold its offices; lexicon order is kept
+    candidates = leaders.filter((l) => (l.terms ?? []).some((t) => t.country === country));
+    index.byCountry.set(country, candidates);
+  }
+  const answer = findHolder(candidates, country, title, date);
+  if (index.answers.size >= 10000) index.answers.clear();
+  index.answers.set(question, answer);
+  return answer;
+}
+
+type Holder = { leader: LexEntity; role: Role } | undefined;
+const holderIndex = new WeakMap<
+  LexEntity[],
+  { count: number; byCountry: Map<string, LexEntity[]>; answers: Map<string, Holder> }
+>();
+
+function findHolder(leaders: LexEntity[], country: string, title: string, date: string): Holder {
   const roles: Role[] =
     title === 'leader' || title === 'head_of_state'
       ? LEADER_ROLES

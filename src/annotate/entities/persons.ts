@@ -18,16 +18,23 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
   const leaderStarts = new Set(
     ctx.matches.entity.filter((m) => m.surface.target.startsWith('Leader:')).map((m) => m.start),
   );
+  // per sentence, for all its role words: tokens covered by names, and by role words
+  const sentenceTokens = new Map<number, { covered: Set<number>; roleTokens: Set<number> }>();
   for (const role of ctx.matches.personRole) {
     const s = role.sentence;
     const toks = ctx.tokens[s] ?? [];
     const entities = ctx.entitiesBySentence[s] ?? [];
-    const covered = coveredTokens(ctx, s, entities);
-    const roleTokens = new Set<number>();
-    for (const r of ctx.matches.personRole) {
-      if (r.sentence !== s) continue;
-      for (let k = r.first; k <= r.last; k++) roleTokens.add(k);
+    let here = sentenceTokens.get(s);
+    if (!here) {
+      const roleTokens = new Set<number>();
+      for (const r of ctx.matches.personRole) {
+        if (r.sentence !== s) continue;
+        for (let k = r.first; k <= r.last; k++) roleTokens.add(k);
+      }
+      here = { covered: coveredTokens(ctx, s, entities), roleTokens };
+      sentenceTokens.set(s, here);
     }
+    const { covered, roleTokens } = here;
     let i = role.last + 1;
     let steps = 0;
     while (i < toks.length && steps <= MAX_BRIDGE) {

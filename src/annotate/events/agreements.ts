@@ -23,6 +23,8 @@ const FAMILY = (k: AgreementKind): string => (k === 'declaration' ? 'joint_state
 const REFERENCE_AFTER = /^(\s+\p{L}+){0,3}?\s+(itu|tersebut|ini)\b/u;
 const REFERENCE_BEFORE = /\b(the|these|those|this|that|such)(\s+\p{L}+)?\s+$/iu;
 const HISTORY = /\b\d+\s+(tahun|years)\s+(yang\s+)?(lalu|silam|ago)\b/iu;
+// in every HISTORY match, and found without Unicode case folding (only K and ſ fold onto ASCII)
+const HISTORY_HINT = /\d\s+(?:tahun|year)/i;
 const CLAUSE_START =
   /(,|;|\bketika\b|\bsaat\b|\bsementara\b|\bwhen\b|\bwhile\b|\bas\b|\bsetelah\b|\bafter\b|\bbahwa\b|\bthat\b)/giu;
 
@@ -154,15 +156,17 @@ export function findAgreements(
   let last: AgreementEvent | undefined;
   for (const f of facts) {
     if (f.zone === 'furniture') continue;
-    const sectorStarts = new Map(f.sectors.map((s) => [s.start, s.end]));
-    const docs = matchesOf(f, 'agreement').filter((d) => {
-      const sectorEnd = sectorStarts.get(d.start);
+    const nouns = matchesOf(f, 'agreement');
+    const sectorStarts =
+      nouns.length > 0 ? new Map(f.sectors.map((s) => [s.start, s.end])) : undefined;
+    const docs = nouns.filter((d) => {
+      const sectorEnd = sectorStarts?.get(d.start);
       return sectorEnd === undefined || sectorEnd <= d.end;
     });
     const signing = matchesOf(f, 'signing');
     const sentenceText = ctx.text.slice(f.start, f.end);
     // "15 years ago we signed the treaty": history, not an outcome of this meeting
-    if (HISTORY.test(sentenceText)) continue;
+    if (HISTORY_HINT.test(sentenceText) && HISTORY.test(sentenceText)) continue;
     // anaphora: "Pernyataan tersebut …" adds its sectors to the last document
     const anaphor = matchesOf(f, 'anaphora')[0];
     if (anaphor && last && signing.length === 0 && anaphor.start - f.start < 40) {

@@ -1,8 +1,20 @@
 import type { DateMention } from '../dates/index.js';
 
+/** Date.parse of a day at midnight UTC, remembered: the same few dates are compared over and over. */
+const parsedDays = new Map<string, number>();
+function parseDay(date: string): number {
+  let ms = parsedDays.get(date);
+  if (ms === undefined) {
+    ms = Date.parse(`${date}T00:00:00Z`);
+    if (parsedDays.size >= 10000) parsedDays.clear(); // bounded: any text may name any date
+    parsedDays.set(date, ms);
+  }
+  return ms;
+}
+
 /** Days between two YYYY-MM-DD dates (b - a). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86400000);
+  return Math.round((parseDay(b) - parseDay(a)) / 86400000);
 }
 
 export function addDays(date: string, days: number): string {
@@ -25,6 +37,30 @@ const PERIOD_START =
  * period ("sejak 2013", "since taking office in 2013") nor an anniversary count.
  */
 export function ownDate(
+  text: string,
+  dates: DateMention[],
+  sentenceStart: number,
+): DateMention | undefined {
+  // asked for each sentence by every meeting of the article: answered once per sentence
+  const known = ownDates.get(dates);
+  if (
+    known &&
+    known.text === text &&
+    known.sentenceStart === sentenceStart &&
+    known.count === dates.length
+  )
+    return known.date;
+  const date = firstOwnDate(text, dates, sentenceStart);
+  ownDates.set(dates, { text, sentenceStart, count: dates.length, date });
+  return date;
+}
+
+const ownDates = new WeakMap<
+  DateMention[],
+  { text: string; sentenceStart: number; count: number; date: DateMention | undefined }
+>();
+
+function firstOwnDate(
   text: string,
   dates: DateMention[],
   sentenceStart: number,

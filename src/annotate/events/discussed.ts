@@ -22,6 +22,37 @@ function statistic(ctx: ArticleContext): RegExp {
   return re;
 }
 
+const BOTH_SIDES =
+  /\b(kedua negara|kedua belah pihak|kedua pihak|both countries|the two countries|both sides|bilateral)\b/iu;
+// Cheap necessary conditions, matched without Unicode case folding (under `iu` only K and ſ fold
+// onto ASCII letters): every BOTH_SIDES match holds one of these words, every statistic a digit.
+const BOTH_SIDES_HINT = /edua|both|the two|bilateral/i;
+const DIGIT = /\d/;
+
+/** What a sentence's words say, whichever meeting asks (every meeting of the article does). */
+function sentenceWords(
+  ctx: ArticleContext,
+  f: SentenceFacts,
+): { statistic: boolean; bothSides: boolean } {
+  const known = wordsOf.get(f);
+  if (known && known.text === ctx.text && known.lexicon === ctx.lexicon) return known;
+  const text = ctx.text.slice(f.start, f.end);
+  const statisticHere = DIGIT.test(text) && statistic(ctx).test(text);
+  const words = {
+    text: ctx.text,
+    lexicon: ctx.lexicon,
+    statistic: statisticHere,
+    // only asked of sentences that are not statistics
+    bothSides: !statisticHere && BOTH_SIDES_HINT.test(text) && BOTH_SIDES.test(text),
+  };
+  wordsOf.set(f, words);
+  return words;
+}
+const wordsOf = new WeakMap<
+  SentenceFacts,
+  { text: string; lexicon: object; statistic: boolean; bothSides: boolean }
+>();
+
 /**
  * Sectors a meeting discussed: those of its own sentences, of the documents signed there, and,
  * for the article's main meeting, of sentences in which its participants (or "kedua negara")
@@ -35,7 +66,11 @@ export function discussedSectors(
   agreements: AgreementEvent[],
 ): Map<string, Mention[]> {
   const out = new Map<string, Mention[]>();
-  const add = (m: Mention) => out.set(m.key, [...(out.get(m.key) ?? []), m]);
+  const add = (m: Mention) => {
+    const list = out.get(m.key);
+    if (list) list.push(m);
+    else out.set(m.key, [m]);
+  };
   const countries = new Set(
     meeting.participants
       .map((k) => ctx.lexicon.entities.get(k)?.terms?.[0]?.country)
@@ -43,20 +78,18 @@ export function discussedSectors(
   );
   for (const f of facts) {
     if (f.zone === 'furniture' || f.sectors.length === 0) continue;
-    const text = ctx.text.slice(f.start, f.end);
     const own = meeting.sentences.includes(f.index) || meeting.hintSentences.includes(f.index);
     let tied = own;
     if (!tied && main) {
       const d = ownDate(ctx.text, f.dates, f.start);
       if (d && meeting.date && !compatible(d.date, meeting.date)) continue;
-      if (statistic(ctx).test(text)) continue;
+      const words = sentenceWords(ctx, f);
+      if (words.statistic) continue;
       const involves =
         f.leaders.some((l) => meeting.participants.includes(l.key)) ||
         has(f, 'collective') ||
         f.countries.filter((c) => countries.has(c.key.slice(8))).length >= 2 ||
-        /\b(kedua negara|kedua belah pihak|kedua pihak|both countries|the two countries|both sides|bilateral)\b/iu.test(
-          text,
-        );
+        words.bothSides;
       tied =
         (involves || has(f, 'cooperation')) &&
         !f.leaders.some((l) => !meeting.participants.includes(l.key));

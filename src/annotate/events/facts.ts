@@ -19,16 +19,40 @@ export interface SentenceFacts {
   dates: DateMention[];
 }
 
-export function has(f: SentenceFacts, category: string): boolean {
-  return f.events.some(
-    (e) => e.surface.target === category || e.surface.target.startsWith(`${category}:`),
+/** `meeting` is the category of `meeting` and of `meeting:talks`, not of `meetings`. */
+function inCategory(target: string, category: string): boolean {
+  if (target.length === category.length) return target === category;
+  return (
+    target.length > category.length &&
+    target.charCodeAt(category.length) === 0x3a && // ':'
+    target.startsWith(category)
   );
 }
 
+export function has(f: SentenceFacts, category: string): boolean {
+  for (const e of f.events) if (inCategory(e.surface.target, category)) return true;
+  return false;
+}
+
+/**
+ * The first (by start) match of any of the categories; on a tie, the earlier category, then the
+ * earlier match: `[...matchesOf(f, c1), ...matchesOf(f, c2)].sort(byStart)[0]` without the arrays.
+ */
+export function firstOf(
+  f: SentenceFacts,
+  categories: readonly string[],
+): SentenceMatch | undefined {
+  let first: SentenceMatch | undefined;
+  for (const category of categories)
+    for (const e of f.events)
+      if ((!first || e.start < first.start) && inCategory(e.surface.target, category)) first = e;
+  return first;
+}
+
 export function matchesOf(f: SentenceFacts, category: string): SentenceMatch[] {
-  return f.events.filter(
-    (e) => e.surface.target === category || e.surface.target.startsWith(`${category}:`),
-  );
+  const out: SentenceMatch[] = [];
+  for (const e of f.events) if (inCategory(e.surface.target, category)) out.push(e);
+  return out;
 }
 
 /** Group every mention, event word and date of the article by sentence. */

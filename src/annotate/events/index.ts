@@ -5,10 +5,11 @@ import type { DocumentBuilder } from '../document.js';
 import { officeAt } from '../entities/offices.js';
 import type { EntityFindings, Mention } from '../mention.js';
 import { type AgreementEvent, findAgreements } from './agreements.js';
+import { datelineEnd } from './dateline.js';
 import { discussedSectors } from './discussed.js';
 import { sentenceFacts } from './facts.js';
 import { agreementKey, meetingKey } from './keys.js';
-import { datelineEnd, findMeetings, LOCATIVE, type MeetingEvent, mainMeeting } from './meetings.js';
+import { findMeetings, LOCATIVE, type MeetingEvent, mainMeeting } from './meetings.js';
 
 const KIND_LABEL: Record<MeetingKind, string> = {
   state_visit: 'state visit',
@@ -104,11 +105,13 @@ export function annotateEvents(
     }
   }
   const keys = new Map<MeetingEvent, string>();
+  const taken = new Set<string>();
   for (const e of meetings) {
-    let key = meetingKey(ctx, e, roleOf);
-    for (let n = 2; [...keys.values()].includes(key); n++)
-      key = `${meetingKey(ctx, e, roleOf)}:${n}`;
+    const base = meetingKey(ctx, e, roleOf);
+    let key = base;
+    for (let n = 2; taken.has(key); n++) key = `${base}:${n}`;
     keys.set(e, key);
+    taken.add(key);
     const names = e.participants.map(
       (k) => ctx.lexicon.entities.get(k)?.label ?? leaders.find((m) => m.key === k)?.label ?? k,
     );

@@ -4,8 +4,10 @@ import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { DateMention } from '../dates/index.js';
 import { HEADS_OF_STATE, officeAt } from '../entities/offices.js';
 import type { Mention } from '../mention.js';
+import { Clauses } from './clauses.js';
+import { datelineEnd } from './dateline.js';
 import { compatible, daysBetween, ownDate } from './dating.js';
-import { has, matchesOf, type SentenceFacts } from './facts.js';
+import { firstOf, has, matchesOf, type SentenceFacts } from './facts.js';
 
 /** A meeting as the article reports it, before it becomes nodes and edges. */
 export interface MeetingEvent {
@@ -34,30 +36,13 @@ export interface MeetingEvent {
 }
 
 const REMOTE: MeetingKind[] = ['video_call', 'phone_call'];
+/** Words that report an encounter, in the order their clauses are looked for. */
+const ENCOUNTER_WORDS = ['meeting', 'signing', 'witness'];
 const PRONOUN_SUBJECT = /^\s*(\p{L}+,?\s+){0,2}(dia|ia|beliau|he|she)\b/iu;
-// clauses: the two leaders of a meeting stand in the same one
-const SUBORDINATE =
-  /[;]|\b(setelah|sesudah|sebelum|ketika|saat|karena|sementara|sedangkan|meskipun|walaupun|after|before|when|while|because|although|whereas)\b/giu;
-// "Bisnis.com, JAKARTA –", "BEIJING, KOMPAS.com –", "KONTAN.CO.ID - KAZAN.", "MOSCOW, Russia (Reuters) —":
-// where the report was filed, not where the leaders met
-const DATELINE =
-  /^\s*(?:[^–—\n]{0,60}?\.(?:com|co\.id|co|id|net)\b[^–—\n]{0,30}?|[\p{Lu}][\p{L} ,.]{0,40}\([\p{L} ]{2,20}\)|[\p{Lu}][\p{Lu} ,.]{1,40})\s*[–—-]\s*(?:[\p{Lu}][\p{Lu} ]{1,30}\.\s)?/iu;
-
-/** End of a dateline at the start of a sentence, or its start when there is none. */
-export function datelineEnd(text: string, f: SentenceFacts): number {
-  const m = DATELINE.exec(text.slice(f.start, Math.min(f.end, f.start + 120)));
-  return m ? f.start + m[0].length : f.start;
-}
-
 const MEETING_ANAPHOR =
   /^\W*(?:\p{L}+,?\s+){0,2}?(?:(?:pertemuan|pembicaraan|perundingan|kunjungan|KTT)\s+(?:tersebut|itu|ini)|the\s+(?:meeting|talks|visit|summit)\b)/iu;
 
 export const LOCATIVE = /\b(di|ke|dari|in|at|to|from)\s+(\p{Ll}+\s+){0,2}$/u;
-
-/** Which clause of the sentence a position falls in (subordinate conjunctions and semicolons cut clauses). */
-function clauseIndex(text: string, f: SentenceFacts, pos: number): number {
-  return [...text.slice(f.start, pos).matchAll(SUBORDINATE)].length;
-}
 
 const GOVERNMENT_COLLECTIVE =
   /(pemerintahan|perdana menteri|prime ministers|premiers|heads of government)/iu;
@@ -69,6 +54,10 @@ interface Env {
   roleOf: Map<string, string>;
   mainPair: string[];
   articleDate?: string;
+  clauses: Clauses;
+  /** organization and place ids the whole article names (for summits), once asked */
+  articleOrgs?: Set<string>;
+  articlePlaces?: Set<string>;
 }
 
 /** Leader -> country and role at the article's date, from the lexicon or the title that found it. */
@@ -133,6 +122,14 @@ function locationCountry(env: Env, m: Mention): string | undefined {
   return env.ctx.lexicon.entities.get(m.key)?.country;
 }
 
+const VISITS = [
+  'meeting:visit',
+  'meeting:state_visit',
+  'meeting:official_visit',
+  'meeting:working_visit',
+  'meeting:attendance',
+];
+
 /** Participants a sentence names or implies; empty when it reports no encounter. */
 function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; resolved: boolean } {
   const named = [...new Set(f.leaders.map((m) => m.key))];
@@ -165,16 +162,7 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
       resolved = true;
     }
   }
-  if (
-    keys.length === 1 &&
-    [
-      'meeting:visit',
-      'meeting:state_visit',
-      'meeting:official_visit',
-      'meeting:working_visit',
-      'meeting:attendance',
-    ].some((c) => has(f, c))
-  ) {
+  if (keys.length === 1 && VISITS.some((c) => has(f, c))) {
     const visitor = keys[0] as string;
     const where = f.locations
       .map((l) => locationCountry(env, l))
@@ -189,7 +177,7 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
   }
   // named leaders in different clauses of the sentence did not meet ("Putin landed hours after Zelensky announced…")
   if (named.length >= 2 && !resolved) {
-    const clauseOf = (pos: number) => clauseIndex(env.ctx.text, f, pos);
+    const clauseOf = (pos: number) => env.clauses.indexOf(f, pos);
     const triggers = [
       ...matchesOf(f, 'meeting'),
       ...matchesOf(f, 'signing'),
@@ -284,7 +272,14 @@ export function findMeetings(
   leaders: Mention[],
 ): MeetingEvent[] {
   const { countryOf, roleOf } = leaderOffices(ctx, leaders);
-  const env: Env = { ctx, facts, countryOf, roleOf, mainPair: mainPair(leaders, countryOf) };
+  const env: Env = {
+    ctx,
+    facts,
+    countryOf,
+    roleOf,
+    mainPair: mainPair(leaders, countryOf),
+    clauses: new Clauses(ctx.text),
+  };
   const aDate = articleDate(ctx, facts);
   if (aDate) env.articleDate = aDate;
   const events: MeetingEvent[] = [];
@@ -324,8 +319,10 @@ export function findMeetings(
 
   for (const f of facts) {
     if (f.zone === 'furniture') continue;
+    // the cheap test first: most sentences report no meeting
+    if (!isTrigger(f, f.leaders.length)) continue;
     const { keys, resolved } = sentenceParticipants(env, f);
-    if (keys.length < 2 || !isTrigger(f, f.leaders.length)) continue;
+    if (keys.length < 2) continue;
     // "Xi dan Putin telah bertemu lebih dari 40 kali": a count of meetings, not one
     if (has(f, 'habitual') || countsMeetings(env, f) || allNegated(env, f)) continue;
     // captions too: a photo caption's date is the picture's ("… Kremlin, 21 Maret 2023")
@@ -467,12 +464,8 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
   for (const f of all) {
     const after = datelineEnd(ctx.text, f);
     // the clause of the sentence's first meeting word ("hold talks … before Xi heads for Hamburg")
-    const first = [
-      ...matchesOf(f, 'meeting'),
-      ...matchesOf(f, 'signing'),
-      ...matchesOf(f, 'witness'),
-    ].sort((a, b) => a.start - b.start)[0];
-    const triggerClauses = new Set(first ? [clauseIndex(ctx.text, f, first.start)] : []);
+    const first = firstOf(f, ENCOUNTER_WORDS);
+    const triggerClauses = new Set(first ? [env.clauses.indexOf(f, first.start)] : []);
     for (const l of f.locations) {
       // where they met: "di Kremlin", "in Beijing", in the clause that reports the meeting
       if (
@@ -480,7 +473,7 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
         !LOCATIVE.test(ctx.text.slice(Math.max(f.start, l.start - 24), l.start))
       )
         continue;
-      if (!triggerClauses.has(clauseIndex(ctx.text, f, l.start))) continue;
+      if (!triggerClauses.has(env.clauses.indexOf(f, l.start))) continue;
       const kind = ctx.lexicon.entities.get(l.key)?.kind;
       if (kind && !['city', 'venue', 'landmark'].includes(kind)) continue;
       e.locations.set(l.key, [...(e.locations.get(l.key) ?? []), l]);
@@ -488,9 +481,10 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
   }
   // summit: a known summit on those dates in a place or organization the article names
   if (e.date) {
-    const orgs = new Set(all.flatMap((f) => f.organizations.map((o) => o.key.slice(13))));
-    const articleOrgs = new Set(facts.flatMap((f) => f.organizations.map((o) => o.key.slice(13))));
-    const articlePlaces = new Set(facts.flatMap((f) => f.locations.map((l) => l.key.slice(9))));
+    // (the organizations of its own sentences are among the article's: `all` is part of `facts`)
+    env.articleOrgs ??= new Set(facts.flatMap((f) => f.organizations.map((o) => o.key.slice(13))));
+    env.articlePlaces ??= new Set(facts.flatMap((f) => f.locations.map((l) => l.key.slice(9))));
+    const { articleOrgs, articlePlaces } = env;
     const day = e.date.length === 10 ? e.date : undefined;
     const month = e.date.length === 7 ? e.date : undefined;
     const named = all.map((f) => namedSummit(env, f)).find(Boolean);
@@ -507,11 +501,10 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
         : day
           ? ctx.lexicon.summits.find(
               (s) =>
-                daysBetween(s.from, day) >= -1 &&
-                daysBetween(day, s.to) >= -1 &&
                 ((s.city !== undefined && articlePlaces.has(s.city)) ||
-                  (s.organization !== undefined &&
-                    (articleOrgs.has(s.organization) || orgs.has(s.organization)))),
+                  (s.organization !== undefined && articleOrgs.has(s.organization))) &&
+                daysBetween(s.from, day) >= -1 &&
+                daysBetween(day, s.to) >= -1,
             )
           : undefined;
     if (e.summit) {
