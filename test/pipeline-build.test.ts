@@ -29,6 +29,12 @@ describe('buildCorpus', () => {
     const cacheDir = join(root, 'cache-read-back');
     const cold = await buildCorpus(corpus, { workers: 2, iterations: 20, batchSize: 3, cacheDir });
     const warm = await buildCorpus(corpus, { workers: 1, iterations: 20, cacheDir });
+    // without a cache, documents can be parked in a scratch folder instead (large corpora)
+    const parked = await buildCorpus(corpus, {
+      workers: 2,
+      iterations: 20,
+      scratchDir: join(root, 'scratch'),
+    });
     const plain = buildGraph(corpus, { iterations: 20 });
     assert.equal(one.stats.workers, 1);
     assert.equal(two.stats.workers, 2);
@@ -36,15 +42,16 @@ describe('buildCorpus', () => {
     assert.equal(one.documentCount, 10);
     assert.equal(one.graph.order > 10, true);
     const json = writeGraphJson(one.graph);
-    for (const r of [two, cold, warm, plain]) assert.equal(writeGraphJson(r.graph), json);
+    for (const r of [two, cold, warm, parked, plain]) assert.equal(writeGraphJson(r.graph), json);
     const docs = [...one.documents()];
     assert.deepEqual([...two.documents()], docs);
     assert.deepEqual([...warm.documents()], docs);
+    assert.deepEqual([...parked.documents()], docs);
     assert.deepEqual(
       docs.map((d) => d.article.id),
       plain.documents.map((d) => d.article.id).sort(),
     );
-    for (const r of [one, two, cold, warm, plain]) {
+    for (const r of [one, two, cold, warm, parked, plain]) {
       assert.equal(r.warnings.length, 1);
       assert.equal(r.warnings[0]?.code, 'E_INPUT');
       assert.deepEqual(r.invalid, []);

@@ -10,6 +10,34 @@ export function canonicalJson(value: unknown): string {
 
 const NONCHARACTER = /[\uFFFE\uFFFF]/;
 
+function writeString(value: string): string {
+  const json = JSON.stringify(value);
+  return NONCHARACTER.test(json)
+    ? json.replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
+    : json;
+}
+
+/**
+ * The common case written directly: a plain object whose values are all strings, finite
+ * numbers or booleans (every evidence item), giving what `write` gives. Undefined for anything
+ * else, which then takes the general path.
+ */
+function writeFlatRecord(value: object): string | undefined {
+  if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
+  const record = value as Record<string, unknown>;
+  let out = '{';
+  for (const k of Object.keys(record).sort()) {
+    const v = record[k];
+    let json: string;
+    if (typeof v === 'string') json = writeString(v);
+    else if (typeof v === 'number' && Number.isFinite(v)) json = JSON.stringify(v);
+    else if (typeof v === 'boolean') json = String(v);
+    else return undefined;
+    out += `${out.length > 1 ? ',' : ''}${writeString(k)}:${json}`;
+  }
+  return `${out}}`;
+}
+
 function write(value: unknown, ancestors: Set<object>): string | undefined {
   if (
     value !== null &&
@@ -19,12 +47,8 @@ function write(value: unknown, ancestors: Set<object>): string | undefined {
     return write((value as { toJSON: () => unknown }).toJSON(), ancestors);
   }
   switch (typeof value) {
-    case 'string': {
-      const json = JSON.stringify(value);
-      return NONCHARACTER.test(json)
-        ? json.replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
-        : json;
-    }
+    case 'string':
+      return writeString(value);
     case 'number':
       return Number.isFinite(value) ? JSON.stringify(value) : 'null';
     case 'boolean':
@@ -37,6 +61,8 @@ function write(value: unknown, ancestors: Set<object>): string | undefined {
       return undefined; // undefined, functions, symbols: dropped as JSON.stringify does
   }
   if (value === null) return 'null';
+  const flat = Array.isArray(value) ? undefined : writeFlatRecord(value);
+  if (flat !== undefined) return flat;
   if (ancestors.has(value)) return '"[Circular]"';
   ancestors.add(value);
   let out: string;
