@@ -101,13 +101,26 @@ export class MeetingIndex {
         }
       }
     }
-    // month- or year-dated reports join the one day-dated meeting of those leaders they fall in
+    // month- or year-dated reports join the one day-dated meeting of those leaders they fall in;
+    // the day-dated groups are final here, so each period's single root (or none, when it holds
+    // several meetings) is found once, not once per report (quadratic in a large corpus)
+    const periodRoot = new Map<string, number | undefined>();
+    for (const [period, members] of byPeriod) {
+      let root: number | undefined;
+      for (const j of members) {
+        const r = find(parent, j);
+        if (root === undefined) root = r;
+        else if (r !== root) {
+          root = undefined;
+          break;
+        }
+      }
+      periodRoot.set(period, root);
+    }
     refs.forEach((r, i) => {
       if (r.precision === 3 || !r.date) return;
-      const members = byPeriod.get(`${r.participants}\u0000${r.remote}\u0000${r.date}`);
-      if (!members) return;
-      const roots = new Set([...members].map((j) => find(parent, j)));
-      if (roots.size === 1) parent[find(parent, i)] = [...roots][0] as number;
+      const root = periodRoot.get(`${r.participants}\u0000${r.remote}\u0000${r.date}`);
+      if (root !== undefined) parent[find(parent, i)] = root;
     });
     // the canonical key: the most precise, then earliest, then smallest key of each group
     const canonical = new Map<number, MeetingRef>();
