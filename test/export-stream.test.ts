@@ -15,7 +15,7 @@ import { DirectedGraph, MultiGraph, UndirectedGraph } from 'graphology';
 import type { AbstractGraph } from 'graphology-types';
 import { gexfChunks, writeGexf } from '../src/export/gexf.js';
 import { viewerData, writeHtml } from '../src/export/html/index.js';
-import { writeExports } from '../src/export/index.js';
+import { exportError, writeExports } from '../src/export/index.js';
 import { graphJsonChunks, writeGraphJson } from '../src/export/json.js';
 import { SUMMARY_LIMITS, summarize } from '../src/export/summary.js';
 import { writeSvg } from '../src/export/svg.js';
@@ -23,6 +23,7 @@ import { writeFileAtomic } from '../src/export/write.js';
 import type { KgGraph } from '../src/graph/merge.js';
 import type { AnnotationDocument } from '../src/model/types.js';
 import { buildGraph } from '../src/pipeline/build.js';
+import { isKgError } from '../src/util/errors.js';
 import { bigGraph, hostileGraph } from './fixtures/export-stream/graphs.js';
 import { viewerFixture } from './fixtures/viewer/graph.js';
 
@@ -282,5 +283,17 @@ describe('writeExports', () => {
     assert.ok(
       readFileSync(join(out, 'graph.json')).equals(readFileSync(join(ROOT, 'exports/graph.json'))),
     );
+  });
+});
+
+describe('exportError', () => {
+  it("turns V8's string limit into a one-line E_EXPORT naming the file, and leaves other errors alone", () => {
+    const mapped = exportError(new RangeError('Invalid string length'), '/out/graph.json');
+    assert.ok(isKgError(mapped));
+    assert.equal(mapped.code, 'E_EXPORT');
+    assert.match(mapped.format(), /^\/out\/graph\.json: an element is too large to write/);
+    assert.doesNotMatch(mapped.format(), /\n/);
+    const other = new RangeError('Maximum call stack size exceeded');
+    assert.equal(exportError(other, '/out/graph.json'), other);
   });
 });

@@ -4,11 +4,27 @@ import type { KgGraph } from '../graph/merge.js';
 import { layoutGraph } from '../layout/index.js';
 import type { AnnotationDocument } from '../model/types.js';
 import { COOKBOOK_PATH } from '../neo4j/cookbook.js';
+import { KgError } from '../util/errors.js';
 import { gexfChunks } from './gexf.js';
 import { writeHtml } from './html/index.js';
 import { graphJsonChunks, writeDocumentJson } from './json.js';
 import { writeSvg } from './svg.js';
 import { writeFileAtomic } from './write.js';
+
+/**
+ * V8 refuses strings over about 512 MB: an element whose JSON is that long (a hub node of a corpus
+ * of about 100,000 articles carries millions of evidence spans) makes a one-line error naming the
+ * file instead of an internal error. The file is left as it was (see writeFileAtomic).
+ */
+export function exportError(error: unknown, file: string): unknown {
+  if (error instanceof RangeError && /Invalid string length/.test(error.message))
+    return new KgError(
+      'E_EXPORT',
+      "an element is too large to write (a string over V8's 512 MB limit): the corpus is too big for one process's exports; see README, Past one machine",
+      { file },
+    );
+  return error;
+}
 
 /**
  * Every export of `kg build`, each written atomically; returns the files written.
@@ -26,7 +42,11 @@ export async function writeExports(
   if (graph.someNode((_k, a) => typeof a.x !== 'number')) layoutGraph(graph, { iterations: 0 });
   const put = (name: string, content: string | Iterable<string>) => {
     const file = join(outDir, name);
-    writeFileAtomic(file, content);
+    try {
+      writeFileAtomic(file, content);
+    } catch (error) {
+      throw exportError(error, file);
+    }
     written.push(file);
   };
   put('graph.json', graphJsonChunks(graph));
