@@ -2,7 +2,7 @@ import type { AnnotationDocument } from '../model/types.js';
 import { GraphMerger } from './merger.js';
 import { unifyMeetings } from './unify-events.js';
 
-export { emptyGraph, GraphMerger, type KgGraph, sortedCopy } from './merger.js';
+export { emptyGraph, GraphMerger, type KgGraph } from './merger.js';
 
 const byArticleId = (a: AnnotationDocument, b: AnnotationDocument) =>
   a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0;

@@ -1,9 +1,10 @@
 import { DirectedGraph } from 'graphology';
-import type {
-  AnnotationDocument,
-  EdgeAttributes,
-  Evidence,
-  NodeAttributes,
+import {
+  type AnnotationDocument,
+  type EdgeAttributes,
+  type Evidence,
+  type NodeAttributes,
+  PRECISION_RANK,
 } from '../model/types.js';
 
 export type KgGraph = DirectedGraph<NodeAttributes, EdgeAttributes, { name: string }>;
@@ -18,8 +19,6 @@ interface PendingEdge {
   target: string;
   attributes: EdgeAttributes;
 }
-
-const PRECISION_RANK: Record<string, number> = { year: 1, month: 2, day: 3 };
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -107,15 +106,6 @@ export class GraphMerger {
     }
   }
 
-  /** Nodes and edges merged so far. */
-  get order(): number {
-    return this.nodes.size;
-  }
-
-  get size(): number {
-    return this.edges.size;
-  }
-
   /** The merged graph, nodes and edges in key order (so serializations are byte-stable). */
   finish(): KgGraph {
     if (this.finished) throw new Error('GraphMerger: finish() twice');
@@ -167,15 +157,4 @@ export class GraphMerger {
     const tail = list.splice(cut);
     for (const e of sortedUnique([...tail, ...incoming])) list.push(e);
   }
-}
-
-/** A copy with nodes and edges inserted in key order, so serializations are byte-stable. */
-export function sortedCopy(graph: KgGraph): KgGraph {
-  const out = emptyGraph();
-  out.replaceAttributes({ ...graph.getAttributes() });
-  for (const key of graph.nodes().sort()) out.addNode(key, graph.getNodeAttributes(key));
-  for (const key of graph.edges().sort()) {
-    out.addEdgeWithKey(key, graph.source(key), graph.target(key), graph.getEdgeAttributes(key));
-  }
-  return out;
 }

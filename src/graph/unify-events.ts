@@ -1,4 +1,4 @@
-import type { AnnotationDocument, DocEdge } from '../model/types.js';
+import { type AnnotationDocument, type DocEdge, PRECISION_RANK } from '../model/types.js';
 
 const REMOTE = new Set(['video_call', 'phone_call']);
 
@@ -12,7 +12,6 @@ interface MeetingRef {
   participants: string;
 }
 
-const PRECISION: Record<string, number> = { year: 1, month: 2, day: 3 };
 const dayNumber = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86400000;
 
 function find(parent: number[], i: number): number {
@@ -49,7 +48,7 @@ export class MeetingIndex {
       const ref: MeetingRef = {
         doc: d,
         key: n.key,
-        precision: PRECISION[String(a.datePrecision)] ?? 0,
+        precision: PRECISION_RANK[String(a.datePrecision)] ?? 0,
         remote: REMOTE.has(String(a.kind)),
         participants: (participants.get(n.key) ?? []).sort().join('|'),
       };

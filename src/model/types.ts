@@ -69,6 +69,9 @@ export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
+/** How precise a date is: a more precise report of the same event wins. */
+export const PRECISION_RANK: Record<string, number> = { year: 1, month: 2, day: 3 };
+
 /** Where in the page a span sits; furniture produces nothing. */
 export type Zone = 'title' | 'caption' | 'dateline' | 'body' | 'furniture';
 
