@@ -260,7 +260,8 @@ export async function buildCorpus(
 /**
  * Fewer articles to annotate than this, and the default is to annotate them in this thread:
  * measured on 2 cores, 1,000 articles took 8.7 s in one thread and 10.3 s on two workers (each
- * thread first spends 2-3 s compiling the lexicon and date patterns); 10,000 took 82 s and 55 s.
+ * thread then spent 2-3 s compiling the lexicon and date patterns; since YAML snapshots about
+ * 1 s, not measured again for this threshold); 10,000 took 82 s and 55 s.
  */
 export const WORKER_THRESHOLD = 2000;
 
