@@ -3,8 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { SCHEMA_DIR } from '../util/paths.js';
-import { listSchemas } from '../util/schema.js';
+import { schemaVersion } from '../util/schema.js';
 
 /**
  * Snapshots of YAML files already parsed and validated, as JSON: parsing the lexicon's YAML and
@@ -24,14 +23,10 @@ function dir(): string {
   return join(tmpdir(), `sinorus-kg-${process.getuid?.() ?? 'user'}`, 'yaml');
 }
 
+// hashed once per process: the schemas are part of the installed package
 let schemas: string | undefined;
-
-function schemasHash(): string {
-  if (schemas === undefined) {
-    const h = createHash('sha256');
-    for (const file of listSchemas(SCHEMA_DIR)) h.update(file).update(readFileSync(file));
-    schemas = h.digest('hex');
-  }
+function schemasNow(): string {
+  schemas ??= schemaVersion();
   return schemas;
 }
 
@@ -42,7 +37,7 @@ export function snapshotKey(
   dependsOn: string[],
 ): string | undefined {
   try {
-    const h = createHash('sha256').update(FORMAT).update(schemaName).update(schemasHash());
+    const h = createHash('sha256').update(FORMAT).update(schemaName).update(schemasNow());
     for (const f of [file, ...dependsOn]) h.update(f).update('\0').update(readFileSync(f));
     return h.digest('hex');
   } catch {

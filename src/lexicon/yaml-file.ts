@@ -299,8 +299,7 @@ function valuesAt(data: unknown, segments: string[], pointer = ''): Array<[strin
 const keyCache = new Map<string, { stamp: string; keys: Set<string> }>();
 
 /** Top-level keys of a lexicon file (validated, its own references not followed). */
-function lexiconKeys(dir: string, name: string): Set<string> {
-  const file = join(dir, `${name}.yaml`);
+function lexiconKeys(file: string, name: string): Set<string> {
   let stamp = '';
   try {
     const s = statSync(file);
@@ -316,11 +315,14 @@ function lexiconKeys(dir: string, name: string): Set<string> {
   return keys;
 }
 
-/** The files whose keys a file's references are checked against. */
+/** The lexicon file a reference of `file` is checked against. */
+function referencedFile(file: string, ref: Reference): string {
+  return join(ref.from === 'same' ? dirname(file) : LEXICON_DIR, `${ref.file}.yaml`);
+}
+
+/** Every file whose keys a file's references are checked against, once each. */
 function referencedFiles(file: string, schemaName: string): string[] {
-  return [...new Set(REFERENCES[schemaName] ?? [])].map((ref) =>
-    join(ref.from === 'same' ? dirname(file) : LEXICON_DIR, `${ref.file}.yaml`),
-  );
+  return [...new Set((REFERENCES[schemaName] ?? []).map((ref) => referencedFile(file, ref)))];
 }
 
 function checkReferences(
@@ -330,10 +332,9 @@ function checkReferences(
   errorCode: ErrorCode,
 ): void {
   for (const ref of REFERENCES[schemaName] ?? []) {
-    const dir = ref.from === 'same' ? dirname(file) : LEXICON_DIR;
     const found = valuesAt(loaded.data, ref.pointer.split('/').slice(1));
     if (found.length === 0) continue;
-    const known = lexiconKeys(dir, ref.file);
+    const known = lexiconKeys(referencedFile(file, ref), ref.file);
     for (const [pointer, value] of found) {
       if (typeof value === 'string' && !known.has(value)) {
         throw new KgError(

@@ -4,7 +4,8 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { Lexicon } from '../lexicon/index.js';
-import { LEXICON_DIR, PACKAGE_ROOT, SCHEMA_DIR } from '../util/paths.js';
+import { LEXICON_DIR, PACKAGE_ROOT } from '../util/paths.js';
+import { schemaVersion } from '../util/schema.js';
 
 /** Bump when the cache's files change shape: every cached entry is then ignored. */
 export const CACHE_FORMAT = 1;
@@ -136,10 +137,9 @@ export function codeVersions(): { annotation: string; output: string } {
 
 /** Versions of everything but the articles, from file hashes only (no lexicon is compiled). */
 export function currentVersions(lexiconDir: string = LEXICON_DIR): Versions {
-  const schemaFiles = filesUnder(SCHEMA_DIR, (rel) => rel.endsWith('.json'));
   return {
     ...codeVersions(),
-    schema: hashFiles(schemaFiles, SCHEMA_DIR),
+    schema: schemaVersion(),
     lexicon: lexiconFiles(lexiconDir).version,
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -10,7 +11,7 @@ import { SCHEMA_DIR } from './paths.js';
 let ajv: Ajv | undefined;
 const compiled = new Map<string, ValidateFunction>();
 
-export function listSchemas(dir: string): string[] {
+function listSchemas(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) =>
       entry.isDirectory()
@@ -20,6 +21,19 @@ export function listSchemas(dir: string): string[] {
           : [],
     )
     .sort();
+}
+
+/**
+ * Hash of every schema file (path under `schema/` and bytes): what validation depends on, so
+ * the key of what was validated before (cached documents, lexicon snapshots).
+ */
+export function schemaVersion(): string {
+  const h = createHash('sha1');
+  for (const file of listSchemas(SCHEMA_DIR)) {
+    h.update(relative(SCHEMA_DIR, file));
+    h.update(readFileSync(file));
+  }
+  return h.digest('hex');
 }
 
 function instance(): Ajv {
