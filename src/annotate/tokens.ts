@@ -1,3 +1,5 @@
+import { isWordPoint, pointAt } from './word-chars.js';
+
 export interface Token {
   start: number;
   end: number;
@@ -7,29 +9,13 @@ export interface Token {
   bare?: string;
 }
 
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-/** Is each BMP code unit a letter or digit (1) or not (2); 0 until asked. Most text is ASCII. */
-const bmpWordClass = new Uint8Array(0x10000);
-for (let c = 0; c < 0x80; c++)
-  bmpWordClass[c] =
-    (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 2;
-
 /**
  * Code units of the letter or digit at `i` (1, or 2 for a surrogate pair ending before `to`);
  * 0 when it is neither. The same characters as `[\p{L}\p{N}]` with the `u` flag on text[.., to).
  */
 function wordCharAt(text: string, i: number, to: number): number {
-  const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
-  }
-  let cls = bmpWordClass[c];
-  if (cls === 0) {
-    cls = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
-    bmpWordClass[c] = cls;
-  }
-  return cls === 1 ? 1 : 0;
+  const cp = pointAt(text, i, to);
+  return isWordPoint(cp) ? (cp > 0xffff ? 2 : 1) : 0;
 }
 
 /** Indonesian clitics a token may carry; `bare` needs three characters before it. */

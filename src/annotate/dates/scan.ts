@@ -1,3 +1,4 @@
+import { isWordPoint, pointAt } from '../word-chars.js';
 import type { AnchorPlan } from './anchors.js';
 
 /**
@@ -20,37 +21,6 @@ export function globalMatches(pattern: RegExp, text: string, limit = Infinity): 
 // sign); test/dates-scan.test.ts checks that against every code point.
 const LONG_S = 0x17f;
 const KELVIN = 0x212a;
-
-/** 1: letter or digit as `[\p{L}\p{N}]` sees it (the patterns' word edges), 2: not, 0: not yet known */
-const BMP_WORD = new Uint8Array(0x10000);
-for (let c = 0; c < 128; c++) BMP_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 2;
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-const astralWord = new Map<number, boolean>();
-
-function isWordPoint(cp: number): boolean {
-  if (cp < 0x10000) {
-    let known = BMP_WORD[cp];
-    if (known === 0) {
-      known = LETTER_OR_DIGIT.test(String.fromCharCode(cp)) ? 1 : 2;
-      BMP_WORD[cp] = known;
-    }
-    return known === 1;
-  }
-  let known = astralWord.get(cp);
-  if (known === undefined) {
-    known = LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
-    astralWord.set(cp, known);
-  }
-  return known;
-}
-
-/** The code point at `i` (a lone surrogate stands for itself, as in a `u` regex). */
-function pointAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff || i + 1 >= text.length) return c;
-  const d = text.charCodeAt(i + 1);
-  return d >= 0xdc00 && d <= 0xdfff ? 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00) : c;
-}
 
 /**
  * Core words are looked up by a hash of their lower-case letters in a small table of plan bits,
@@ -186,7 +156,7 @@ export class DateScanner {
       while (i < n) {
         const c = text.charCodeAt(i);
         if (c < 128) {
-          if (BMP_WORD[c] !== 1) break;
+          if (!isWordPoint(c)) break;
           h = hashStep(h, c >= 65 && c <= 90 ? c + 32 : c);
           i++;
         } else {
