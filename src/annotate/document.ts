@@ -54,20 +54,16 @@ export class DocumentBuilder {
     attributes: Record<string, unknown>,
     evidence: Evidence[],
   ): DocNode {
-    let entry = this.nodes.get(key);
-    if (!entry) {
-      const item: DocNode = {
+    return this.upsert(
+      this.nodes,
+      key,
+      () => ({
         key,
         attributes: { type, label, articles: [this.article.id], evidence: [], ...attributes },
-      };
-      entry = { item, spans: this.spansOf(item.attributes.evidence), merged: attributes };
-      this.nodes.set(key, entry);
-    } else if (entry.merged !== attributes) {
-      mergeAttributes(entry.item.attributes, attributes);
-      entry.merged = attributes;
-    }
-    this.addEvidence(entry.item.attributes.evidence, entry.spans, evidence);
-    return entry.item;
+      }),
+      attributes,
+      evidence,
+    );
   }
 
   edge(
@@ -78,16 +74,33 @@ export class DocumentBuilder {
     evidence: Evidence[],
   ): DocEdge {
     const key = edgeKey(type, source, target);
-    let entry = this.edges.get(key);
-    if (!entry) {
-      const item: DocEdge = {
+    return this.upsert(
+      this.edges,
+      key,
+      () => ({
         key,
         source,
         target,
         attributes: { type, articles: [this.article.id], evidence: [], ...attributes },
-      };
+      }),
+      attributes,
+      evidence,
+    );
+  }
+
+  /** The node or edge of `key`, made on first sight, with the attributes it lacks and the evidence added. */
+  private upsert<T extends DocNode | DocEdge>(
+    entries: Map<string, Entry<T>>,
+    key: string,
+    make: () => T,
+    attributes: Record<string, unknown>,
+    evidence: Evidence[],
+  ): T {
+    let entry = entries.get(key);
+    if (!entry) {
+      const item = make();
       entry = { item, spans: this.spansOf(item.attributes.evidence), merged: attributes };
-      this.edges.set(key, entry);
+      entries.set(key, entry);
     } else if (entry.merged !== attributes) {
       mergeAttributes(entry.item.attributes, attributes);
       entry.merged = attributes;
