@@ -3,8 +3,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { parse, stringify } from 'yaml';
 import { generateCorpus } from '../src/bench/generate.js';
 import { writeGraphJson } from '../src/export/json.js';
+import { GraphMerger } from '../src/graph/merge.js';
+import { unifyMeetings } from '../src/graph/unify-events.js';
 import { buildCorpus, buildGraph } from '../src/pipeline/build.js';
 import { runBuild } from '../src/pipeline/run.js';
 
@@ -56,6 +59,36 @@ describe('buildCorpus', () => {
       assert.equal(r.warnings[0]?.code, 'E_INPUT');
       assert.deepEqual(r.invalid, []);
     }
+  });
+
+  it('merges while workers annotate, in article-id order even where file names sort otherwise', async () => {
+    // three reports of one meeting (one dated to the year only); the first by id is the last file
+    const real = join(import.meta.dirname, '..', 'corpus');
+    const manifest = parse(readFileSync(join(real, 'manifest.yaml'), 'utf8'));
+    const dir = join(root, 'renamed');
+    mkdirSync(dir);
+    const ids: Record<string, string> = {
+      m: '000_43ffd336c9f1e26f',
+      'm-b': '003_4c9eb6d0f9411f2b',
+      'm-c': '124_df7bdbc1a680a808',
+    };
+    for (const [id, from] of Object.entries(ids))
+      writeFileSync(join(dir, `${id}.txt`), readFileSync(join(real, `${from}.txt`)));
+    writeFileSync(
+      join(dir, 'manifest.yaml'),
+      stringify(Object.fromEntries(Object.entries(ids).map(([id, from]) => [id, manifest[from]]))),
+    );
+    const streamed = await buildCorpus(dir, { workers: 2, batchSize: 1, layout: false });
+    // the reference: meetings unified over all documents first, then one plain merge
+    const reference = new GraphMerger();
+    for (const doc of unifyMeetings([...streamed.documents()])) reference.add(doc);
+    const graph = reference.finish();
+    assert.equal(writeGraphJson(streamed.graph), writeGraphJson(graph));
+    assert.deepEqual(
+      streamed.graph.filterNodes((_, a) => a.reportedAs !== undefined).length > 0,
+      true,
+      'the reports were unified into one meeting',
+    );
   });
 
   it('writes byte-identical exports with 1 and 2 workers, and leaves no scratch folder', async () => {

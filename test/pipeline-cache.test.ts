@@ -201,7 +201,7 @@ describe('lexicon changes', () => {
     const keys = ['a'.repeat(32), 'b'.repeat(32)];
     for (const k of keys) {
       // what a worker does: the outcome file, then put()
-      writeOutcome(first.file(k), outcome);
+      writeOutcome(first.file(k), JSON.stringify(outcome));
       first.put(k);
     }
     first.save();

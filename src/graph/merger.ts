@@ -106,6 +106,14 @@ export class GraphMerger {
     }
   }
 
+  /**
+   * Start another pass in article-id order over the same documents, for parts of them held back
+   * (see StreamingMerge): the parts must touch other keys than the first pass did.
+   */
+  nextPass(): void {
+    this.lastArticle = undefined;
+  }
+
   /** The merged graph, nodes and edges in key order (so serializations are byte-stable). */
   finish(): KgGraph {
     if (this.finished) throw new Error('GraphMerger: finish() twice');

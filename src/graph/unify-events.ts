@@ -153,23 +153,6 @@ export class MeetingIndex {
   }
 }
 
-/**
- * The part of a document that meeting unification reads: the article, its Meeting nodes and
- * their PARTICIPATED_IN edges (evidence left out). `MeetingIndex.add` gives the same result for
- * the view as for the whole document.
- */
-export function meetingView(doc: AnnotationDocument): AnnotationDocument {
-  return {
-    article: doc.article,
-    nodes: doc.nodes
-      .filter((n) => n.attributes.type === 'Meeting')
-      .map((n) => ({ key: n.key, attributes: { ...n.attributes, evidence: [] } })),
-    edges: doc.edges
-      .filter((e) => e.attributes.type === 'PARTICIPATED_IN')
-      .map((e) => ({ ...e, attributes: { ...e.attributes, evidence: [] } })),
-  };
-}
-
 /** The document with its meetings (and the agreements whose keys embed them) renamed. */
 export function renameMeetings(
   doc: AnnotationDocument,

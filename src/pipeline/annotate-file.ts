@@ -1,7 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { annotateArticle } from '../annotate/index.js';
-import { meetingView } from '../graph/unify-events.js';
 import type { Lexicon } from '../lexicon/index.js';
 import type { AnnotationDocument } from '../model/types.js';
 import { type InputWarning, readArticle } from '../read/corpus.js';
@@ -16,12 +15,12 @@ export type Outcome =
   | { kind: 'unreadable'; warning: InputWarning };
 
 /**
- * What `annotateFile` hands back: the outcome, or, when the whole outcome went to the cache
- * file, only the document's meeting view (its meetings and their participants; see
- * meetingView): the merge reads the document back from the file, and a worker need not copy
- * 100 KB of objects to the main thread for each article.
+ * What `annotateFile` hands back: the outcome, or, asked for JSON, a valid document's outcome
+ * as the JSON text written to the cache file. A worker sends that text: copying one string to
+ * the main thread is a memory copy, where a document is 100 KB of objects to clone, and the
+ * main thread parses it only when it merges it.
  */
-export type TaskResult = Outcome | { kind: 'stored'; view: AnnotationDocument };
+export type TaskResult = Outcome | { kind: 'json'; json: string };
 
 export interface ArticleTask {
   file: string;
@@ -33,7 +32,7 @@ export interface ArticleTask {
 }
 
 /** Read, annotate and validate one article file. Pure but for reading it (and the cache write). */
-export function annotateFile(task: ArticleTask, lexicon: Lexicon): TaskResult {
+export function annotateFile(task: ArticleTask, lexicon: Lexicon, asJson = false): TaskResult {
   let outcome: Outcome;
   try {
     const manifest: Manifest = task.meta !== undefined ? { [task.id]: task.meta } : {};
@@ -48,17 +47,16 @@ export function annotateFile(task: ArticleTask, lexicon: Lexicon): TaskResult {
       warning: { file: task.file, code: error.code, message: error.format() },
     };
   }
-  if (!task.cacheFile) return outcome;
-  writeOutcome(task.cacheFile, outcome);
-  return outcome.kind === 'document'
-    ? { kind: 'stored', view: meetingView(outcome.document) }
-    : outcome;
+  if (!task.cacheFile && !(asJson && outcome.kind === 'document')) return outcome;
+  const json = JSON.stringify(outcome);
+  if (task.cacheFile) writeOutcome(task.cacheFile, json);
+  return asJson && outcome.kind === 'document' ? { kind: 'json', json } : outcome;
 }
 
 /** Written to a temporary name and renamed, so a reader never sees half an entry. */
-export function writeOutcome(file: string, outcome: Outcome): void {
+export function writeOutcome(file: string, json: string): void {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(tmp, JSON.stringify(outcome));
+  writeFileSync(tmp, json);
   renameSync(tmp, file);
 }

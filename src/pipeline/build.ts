@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { annotateArticle } from '../annotate/index.js';
-import { GraphMerger, type KgGraph, mergeDocuments } from '../graph/merge.js';
-import { MeetingIndex, renameMeetings } from '../graph/unify-events.js';
+import { type KgGraph, mergeDocuments, StreamingMerge } from '../graph/merge.js';
 import { layoutGraph } from '../layout/index.js';
 import { type Lexicon, loadLexicon } from '../lexicon/index.js';
 import type { AnnotationDocument } from '../model/types.js';
@@ -145,7 +144,10 @@ export async function buildCorpus(
           lexiconFingerprint(lexiconNow()),
         )
       : undefined);
-  const items = options.items ?? scanCorpus(corpusDir, cache);
+  // in article-id order, the order of the merge (file names sort otherwise when ids share a prefix)
+  const items = [...(options.items ?? scanCorpus(corpusDir, cache))].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   // which articles the cache answers (their files are read below, while the workers annotate)
   const cached = items.map(
     (item) => !!(cache && item.key && cache.has(item.key, () => decodeOrUndefined(item.file))),
@@ -159,24 +161,34 @@ export async function buildCorpus(
   const pool = annotatorPool(workers, misses > 0 && workers <= 1 ? lexiconNow() : undefined);
   const batchSize = options.batchSize ?? 32;
   const window = Math.max(2, pool.workers * 3);
-  // an outcome is folded in as soon as it comes: meetings noted for unification, the document
-  // kept by reference (see DocumentStore); nothing else of it stays in memory
+  // an outcome is merged as soon as its turn comes (see StreamingMerge) and the document kept as
+  // cheaply as it came (see DocumentStore): the merge runs while the workers annotate
   const store = new DocumentStore();
-  const meetings = new MeetingIndex();
+  const merger = new StreamingMerge();
+  let mergeMs = 0;
   const invalid: ValidationIssue[] = [];
   const warnings: InputWarning[] = [];
-  const slots: Array<{ outcome: TaskResult; file?: string } | undefined> = new Array(items.length);
+  const slots: Array<{ result: TaskResult; file?: string } | undefined> = new Array(items.length);
   let nextSlot = 0;
-  // outcomes are taken in corpus order, whatever order the workers finish in
-  const take = (index: number, outcome: TaskResult, file?: string) => {
-    slots[index] = file ? { outcome, file } : { outcome };
+  // outcomes are taken in article-id order, whatever order the workers finish in
+  const take = (index: number, result: TaskResult, file?: string) => {
+    slots[index] = file ? { result, file } : { result };
     for (let s = slots[nextSlot]; s; s = slots[nextSlot]) {
       slots[nextSlot++] = undefined;
-      const o = s.outcome;
-      if (o.kind === 'document') store.add(o.document, meetings.add(o.document), s.file);
-      else if (o.kind === 'stored') store.add(o.view, meetings.add(o.view), s.file);
-      else if (o.kind === 'invalid') invalid.push(...o.issues);
-      else warnings.push(o.warning);
+      const r = s.result;
+      if (r.kind === 'json' || r.kind === 'document') {
+        const t0 = performance.now();
+        const doc =
+          r.kind === 'json'
+            ? (JSON.parse(r.json) as { document: AnnotationDocument }).document
+            : r.document;
+        merger.add(doc);
+        const id = doc.article.id;
+        if (s.file) store.add(id, { file: s.file });
+        else store.add(id, r.kind === 'json' ? { json: r.json } : { document: doc });
+        mergeMs += performance.now() - t0;
+      } else if (r.kind === 'invalid') invalid.push(...r.issues);
+      else warnings.push(r.warning);
     }
   };
   const total = items.length;
@@ -233,10 +245,8 @@ export async function buildCorpus(
   cache?.save();
   timings.annotate = performance.now() - t;
 
+  timings.mergeWhileAnnotating = mergeMs;
   t = performance.now();
-  const renames = meetings.renames();
-  const merger = new GraphMerger();
-  for (const [handle, doc] of store.entries()) merger.add(renameMeetings(doc, renames.get(handle)));
   const graph = merger.finish();
   timings.merge = performance.now() - t;
   layout(graph, options, timings);

@@ -3,19 +3,16 @@ import { KgError } from '../util/errors.js';
 import type { Outcome } from './annotate-file.js';
 import { readJson } from './cache.js';
 
-interface Slot {
-  id: string;
-  /** the caller's number for the document (e.g. its MeetingIndex handle) */
-  handle: number;
-  /** in memory when there is no cache file to read it back from */
-  document?: AnnotationDocument;
-  file?: string;
-}
+/** Where a document is kept: its cache file, its outcome's JSON text, or the document itself. */
+export type Kept = { file: string } | { json: string } | { document: AnnotationDocument };
+
+type Slot = Kept & { id: string };
 
 /**
- * The valid documents of a build, kept by reference: a document whose outcome is in the cache
- * is read back from its file when wanted, so a large corpus is never in memory all at once
- * (about 110 KB of objects per article); without a cache they are kept as they are.
+ * The valid documents of a build, kept as cheaply as they came: a document whose outcome is in
+ * a file is read back from it when wanted, one sent by a worker stays the JSON text it came as
+ * (a string costs the garbage collector nothing to trace, where a document is about 110 KB of
+ * objects), and only one annotated in this thread without a file is kept as it is.
  */
 export class DocumentStore {
   private readonly slots: Slot[] = [];
@@ -25,38 +22,32 @@ export class DocumentStore {
     return this.slots.length;
   }
 
-  /** Keep a document: by its cache file when it has one, else in memory. */
-  add(document: AnnotationDocument, handle: number, cacheFile?: string): void {
-    const id = document.article.id;
+  add(id: string, kept: Kept): void {
     const last = this.slots[this.slots.length - 1];
     if (last && id < last.id) this.sorted = false;
-    this.slots.push(cacheFile ? { id, handle, file: cacheFile } : { id, handle, document });
+    this.slots.push({ id, ...kept });
   }
 
   /** The documents in article-id order, each read back (once per pass) when it is not in memory. */
   *documents(): Generator<AnnotationDocument> {
-    for (const [, document] of this.entries()) yield document;
-  }
-
-  /** `[handle, document]` in article-id order. */
-  *entries(): Generator<[number, AnnotationDocument]> {
     if (!this.sorted) {
       this.slots.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       this.sorted = true;
     }
     for (const slot of this.slots) {
-      if (slot.document) {
-        yield [slot.handle, slot.document];
+      if ('document' in slot) {
+        yield slot.document;
         continue;
       }
-      const outcome = readJson<Outcome>(slot.file as string);
+      const outcome =
+        'json' in slot ? (JSON.parse(slot.json) as Outcome) : readJson<Outcome>(slot.file);
       if (outcome?.kind !== 'document')
         throw new KgError(
           'E_EXPORT',
           `the cached document of article ${slot.id} vanished or changed during the build; build again`,
-          { file: slot.file as string },
+          'file' in slot ? { file: slot.file } : {},
         );
-      yield [slot.handle, outcome.document];
+      yield outcome.document;
     }
   }
 }

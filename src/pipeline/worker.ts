@@ -8,7 +8,10 @@ const lexicon = loadLexicon();
 compiledDates();
 validator('document.schema.json');
 
-/** A piscina task: a batch of articles, annotated in order (one message per batch, not per article). */
+/**
+ * A piscina task: a batch of articles, annotated in order (one message per batch, not per
+ * article); documents go back as JSON text (see TaskResult).
+ */
 export default function annotateBatch(tasks: ArticleTask[]): TaskResult[] {
-  return tasks.map((t) => annotateFile(t, lexicon));
+  return tasks.map((t) => annotateFile(t, lexicon, true));
 }
