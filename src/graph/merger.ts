@@ -114,8 +114,11 @@ export class GraphMerger {
     this.lastArticle = undefined;
   }
 
-  /** The merged graph, nodes and edges in key order (so serializations are byte-stable). */
-  finish(): KgGraph {
+  /**
+   * The merged graph, nodes and edges in key order (so serializations are byte-stable).
+   * `check` is called every few thousand elements (a memory guard, say) and may throw.
+   */
+  finish(check?: () => void): KgGraph {
     if (this.finished) throw new Error('GraphMerger: finish() twice');
     this.finished = true;
     const g = emptyGraph();
@@ -124,7 +127,9 @@ export class GraphMerger {
       g.addNode(key, this.nodes.get(key) as NodeAttributes);
     }
     this.nodes.clear();
+    let added = 0;
     for (const key of [...this.edges.keys()].sort(compareIds)) {
+      if (check && ++added % 4096 === 0) check();
       const e = this.edges.get(key) as PendingEdge;
       e.attributes.weight = e.attributes.articles.length;
       g.addEdgeWithKey(key, e.source, e.target, e.attributes);

@@ -48,13 +48,13 @@ export class StreamingMerge {
     if (later.nodes.length > 0 || later.edges.length > 0) this.held.push({ handle, part: later });
   }
 
-  /** Unify meetings, fold in the held parts, and give the merged graph. */
-  finish(): KgGraph {
+  /** Unify meetings, fold in the held parts, and give the merged graph (`check`: see GraphMerger). */
+  finish(check?: () => void): KgGraph {
     const renames = this.meetings.renames();
     this.merger.nextPass();
     for (const { handle, part } of this.held)
       this.merger.add(renameMeetings(part, renames.get(handle)));
     this.held.length = 0;
-    return this.merger.finish();
+    return this.merger.finish(check);
   }
 }

@@ -6,6 +6,7 @@ import { type Lexicon, loadLexicon } from '../lexicon/index.js';
 import type { AnnotationDocument } from '../model/types.js';
 import { type InputWarning, readArticleBytes, readCorpus } from '../read/corpus.js';
 import { decodeArticle } from '../read/decode.js';
+import { HEAP_SHARE, heapGuard } from '../util/heap.js';
 import { type ValidationIssue, validateDocument } from '../validate/document.js';
 import type { ArticleTask, TaskResult } from './annotate-file.js';
 import { DocumentCache } from './cache.js';
@@ -41,6 +42,11 @@ export interface StreamOptions extends BuildOptions {
    * exports read it back, so memory does not grow with the corpus (default: kept in memory)
    */
   scratchDir?: string;
+  /**
+   * share of V8's heap limit past which the build stops with E_MEMORY and a one-line estimate of
+   * the heap the corpus needs, instead of V8's fatal abort (default HEAP_SHARE, 0.9)
+   */
+  heapShare?: number;
   /** the corpus as already scanned (with cache keys), to avoid reading it twice */
   items?: CorpusItem[];
   versions?: Versions;
@@ -166,13 +172,25 @@ export async function buildCorpus(
   const store = new DocumentStore();
   const merger = new StreamingMerge();
   let mergeMs = 0;
+  const guard = heapGuard('while merging', { share: options.heapShare ?? HEAP_SHARE });
   const invalid: ValidationIssue[] = [];
   const warnings: InputWarning[] = [];
   const slots: Array<{ result: TaskResult; file?: string } | undefined> = new Array(items.length);
   let nextSlot = 0;
+  // the first error stops the merge; batches still in flight then finish unmerged
+  let failure: { error: unknown } | undefined;
   // outcomes are taken in article-id order, whatever order the workers finish in
   const take = (index: number, result: TaskResult, file?: string) => {
+    if (failure) throw failure.error;
     slots[index] = file ? { result, file } : { result };
+    try {
+      takeReady();
+    } catch (error) {
+      failure = { error };
+      throw error;
+    }
+  };
+  const takeReady = () => {
     for (let s = slots[nextSlot]; s; s = slots[nextSlot]) {
       slots[nextSlot++] = undefined;
       const r = s.result;
@@ -183,6 +201,7 @@ export async function buildCorpus(
             ? (JSON.parse(r.json) as { document: AnnotationDocument }).document
             : r.document;
         merger.add(doc);
+        guard(merger.length, items.length);
         const id = doc.article.id;
         if (s.file) store.add(id, { file: s.file });
         else store.add(id, r.kind === 'json' ? { json: r.json } : { document: doc });
@@ -222,6 +241,7 @@ export async function buildCorpus(
   };
   try {
     for (const [index, item] of items.entries()) {
+      if (failure) throw failure.error;
       if (cached[index] && item.key && cache) {
         const hit = cache.load(item.key);
         if (hit) {
@@ -240,6 +260,8 @@ export async function buildCorpus(
     await flush();
     await Promise.all(all);
   } finally {
+    // destroying the pool under a running batch makes piscina throw from inside its event handler
+    await Promise.allSettled(all);
     await pool.close();
   }
   cache?.save();
@@ -247,7 +269,7 @@ export async function buildCorpus(
 
   timings.mergeWhileAnnotating = mergeMs;
   t = performance.now();
-  const graph = merger.finish();
+  const graph = merger.finish(() => guard(items.length, items.length));
   timings.merge = performance.now() - t;
   layout(graph, options, timings);
   return {

@@ -10,6 +10,7 @@ export type KgErrorCode =
   | 'E_SCHEMA'
   | 'E_GOLD'
   | 'E_EXPORT'
+  | 'E_MEMORY'
   | 'E_LOCKED'
   | 'E_NEO4J_UNAVAILABLE'
   | 'E_NEO4J_AUTH'
