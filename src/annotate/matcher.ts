@@ -1,4 +1,5 @@
 import type { Layer, Surface } from '../lexicon/types.js';
+import { fnv1a } from '../util/fnv.js';
 import { normalizeGap, type Token, tokenize } from './tokens.js';
 
 /** A trie node while the lexicon is compiled; then flattened into the Matcher's arrays. */
@@ -86,12 +87,7 @@ function edgeSlot(node: number, token: number): number {
   return (Math.imul(node, 0x9e3779b1) ^ Math.imul(token + 1, 0x85ebca6b)) >>> 0;
 }
 
-/** FNV-1a over UTF-16 code units. */
-function hashOf(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+const hashOf = (s: string): number => fnv1a(s);
 
 /** The layers, in the order `matchByLayer` indexes them. */
 export const LAYERS: readonly Layer[] = ['entity', 'sector', 'role', 'personRole', 'event'];

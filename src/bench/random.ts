@@ -1,3 +1,5 @@
+import { FNV_OFFSET, FNV_PRIME } from '../util/fnv.js';
+
 /** A seeded pseudo-random source: the same seed gives the same sequence on every machine. */
 export interface Random {
   /** uniform in [0, 1) */
@@ -31,10 +33,10 @@ export function random(seed: number): Random {
 
 /** One seed per (corpus seed, article number), so article n is the same in every corpus size. */
 export function articleSeed(seed: number, n: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
+  let h = (FNV_OFFSET ^ seed) >>> 0;
   for (const x of [n & 0xffff, n >>> 16, seed >>> 16]) {
     h ^= x;
-    h = Math.imul(h, 0x01000193) >>> 0;
+    h = Math.imul(h, FNV_PRIME) >>> 0;
   }
   return h;
 }

@@ -1,6 +1,7 @@
 import fa2 from 'graphology-layout-forceatlas2';
 import type { KgGraph } from '../graph/merge.js';
 import type { NodeType } from '../model/types.js';
+import { fnv1a } from '../util/fnv.js';
 import { PALETTE } from './palette.js';
 
 // The package is CommonJS: its default export is the layout function itself at run time.
@@ -33,14 +34,7 @@ export function inferIterations(order: number, size = 0): number {
   );
 }
 
-function hash32(text: string, seed: number): number {
-  let h = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+const hash32 = (text: string, seed: number): number => fnv1a(text, seed);
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 

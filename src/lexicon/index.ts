@@ -2,6 +2,7 @@ import { Matcher } from '../annotate/matcher.js';
 import { surfaceTokens } from '../annotate/tokens.js';
 import type { EntityType } from '../model/types.js';
 import { KgError } from '../util/errors.js';
+import { fnv1a } from '../util/fnv.js';
 import { LEXICON_DIR } from '../util/paths.js';
 import type {
   CaseRule,
@@ -246,12 +247,7 @@ function buildLexicon(dir: string): Lexicon {
 
 /** FNV-1a, hex: a cheap content fingerprint (not for security). */
 export function hashString(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
+  return fnv1a(text).toString(16).padStart(8, '0');
 }
 
 export type { LexEntity, Surface } from './types.js';

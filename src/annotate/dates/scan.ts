@@ -1,3 +1,4 @@
+import { FNV_OFFSET, FNV_PRIME } from '../../util/fnv.js';
 import { isWordPoint, pointAt } from '../word-chars.js';
 import type { AnchorPlan } from './anchors.js';
 
@@ -29,8 +30,9 @@ const KELVIN = 0x212a;
  */
 const TABLE_BITS = 14;
 const TABLE_MASK = (1 << TABLE_BITS) - 1;
-const hashStep = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
-const HASH_SEED = 0x811c9dc5 | 0;
+// FNV-1a, one code unit at a time
+const hashStep = (h: number, c: number): number => Math.imul(h ^ c, FNV_PRIME);
+const HASH_SEED = FNV_OFFSET | 0;
 function slot(h: number, length: number): number {
   let x = hashStep(h, length);
   x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
