@@ -280,7 +280,10 @@ const REFERENCES: Record<string, Reference[]> = {
   'lexicon/persons.schema.json': [countryRef('/*/country')],
   'lexicon/locations.schema.json': [countryRef('/*/country')],
   'lexicon/organizations.schema.json': [countryRef('/*/country'), countryRef('/*/members/*')],
-  'lexicon/summits.schema.json': [countryRef('/*/country')],
+  'lexicon/summits.schema.json': [
+    countryRef('/*/country'),
+    { pointer: '/*/city', file: 'locations', what: 'location', from: 'same' },
+  ],
 };
 
 /** Every value at a pointer pattern with `*` wildcards, with its concrete pointer. */
