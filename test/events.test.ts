@@ -100,6 +100,50 @@ describe('meetings', () => {
     });
   }
 
+  it('leaves out a leader and a place named only in a clause about something else', () => {
+    const cases: Array<[string, string[], string[]]> = [
+      [
+        'Ketika Presiden Ukraina Volodymyr Zelensky berpidato di Kyiv, Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Beijing pada Kamis (16/5/2024).',
+        ['vladimir-putin', 'xi-jinping'],
+        ['beijing'],
+      ],
+      [
+        'When Ukrainian President Volodymyr Zelensky spoke in Kyiv, Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Thursday.',
+        ['vladimir-putin', 'xi-jinping'],
+        ['beijing'],
+      ],
+      [
+        'Putin bertemu Xi di Beijing pada Kamis (16/5/2024), sementara Presiden Belarus Alexander Lukashenko menunggu di Minsk.',
+        ['vladimir-putin', 'xi-jinping'],
+        ['beijing'],
+      ],
+      // the clause before the comma reports the meeting, or has no one else in it: kept
+      [
+        'Setelah bertemu Presiden China Xi Jinping di Beijing, Presiden Rusia Vladimir Putin mengatakan kerja sama akan diperluas pada Kamis (16/5/2024).',
+        ['vladimir-putin', 'xi-jinping'],
+        ['beijing'],
+      ],
+      [
+        'Saat berada di Beijing, Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping pada Kamis (16/5/2024).',
+        ['vladimir-putin', 'xi-jinping'],
+        ['beijing'],
+      ],
+      [
+        'Putin bertemu Xi di Beijing pada Kamis (16/5/2024), sementara Presiden Belarus Alexander Lukashenko juga hadir dalam pertemuan itu.',
+        ['alexander-lukashenko', 'vladimir-putin', 'xi-jinping'],
+        ['beijing'],
+      ],
+    ];
+    for (const [text, participants, places] of cases) {
+      const got = meetings(run(`Judul\n\n${text}`, '2024-05-17'));
+      assert.deepEqual(
+        got.map((m) => [m.participants, m.places]),
+        [[participants, places]],
+        text,
+      );
+    }
+  });
+
   it('no meeting when leaders are in different clauses, or only one leader acts', () => {
     const none = [
       'Putin mendarat di Beijing beberapa jam setelah Presiden Ukraina Volodymyr Zelensky mengumumkan akan menghentikan semua kunjungan internasional.',

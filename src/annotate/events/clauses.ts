@@ -1,14 +1,54 @@
-import type { SentenceFacts } from './facts.js';
+import { matchesOf, type SentenceFacts } from './facts.js';
 
 // clauses: the two leaders of a meeting stand in the same one
 const SUBORDINATE =
   /[;]|\b(setelah|sesudah|sebelum|ketika|saat|karena|sementara|sedangkan|meskipun|walaupun|after|before|when|while|because|although|whereas)\b/giu;
 /** A character `\b` counts as part of a word under the `iu` flags (K and ſ fold onto k and s). */
 const WORD_CHAR = /^\w$/iu;
+/** Words that report what leaders did together. */
+const REPORTING = ['meeting', 'signing', 'witness'];
+
+const reports = (f: SentenceFacts, from: number, to: number) =>
+  REPORTING.some((c) => matchesOf(f, c).some((m) => m.start >= from && m.start < to));
 
 /**
- * Clauses of an article's sentences: subordinate conjunctions and semicolons cut them. The cuts
- * of a sentence are found once; positions in it come back for every leader and meeting.
+ * Whether the comma at `comma` ends the subordinate clause begun at `from`, as in "Ketika
+ * Zelensky berpidato di Kyiv, Putin bertemu Xi": the subordinate clause has someone of its own
+ * and reports no meeting or signing, and the clause after the comma reports one between two
+ * leaders. Only then: "Setelah bertemu Xi, Putin berkata" reports the meeting before its comma,
+ * and "Saat berada di Moskow, Xi bertemu Putin" has no one else there, so Moscow is the place.
+ */
+function endsAtComma(f: SentenceFacts, from: number, comma: number, to: number): boolean {
+  if (reports(f, from, comma) || !reports(f, comma, to)) return false;
+  const main = new Set(f.leaders.filter((m) => m.start > comma && m.start < to).map((m) => m.key));
+  if (main.size < 2) return false;
+  return [...f.leaders, ...f.persons].some(
+    (m) => m.start >= from && m.start < comma && !main.has(m.key),
+  );
+}
+
+/** The cuts of `text` from `from` to `to` in a sentence, as start and end pairs. */
+function cutsIn(text: string, f: SentenceFacts, from: number, to: number): number[] {
+  const words = [...text.slice(from, to).matchAll(SUBORDINATE)].map((m) => {
+    const start = from + (m.index ?? 0);
+    return [start, start + m[0].length] as const;
+  });
+  const cuts: number[] = [];
+  words.forEach(([start, end], k) => {
+    cuts.push(start, end);
+    if (text[start] === ';') return;
+    const next = words[k + 1]?.[0] ?? to;
+    const comma = text.indexOf(',', end);
+    if (comma !== -1 && comma < next && endsAtComma(f, end, comma, Math.min(next, f.end)))
+      cuts.push(comma, comma + 1);
+  });
+  return cuts;
+}
+
+/**
+ * Clauses of an article's sentences: subordinate conjunctions and semicolons cut them, and the
+ * comma that ends a subordinate clause about someone else (see endsAtComma). The cuts of a
+ * sentence are found once; positions in it come back for every leader and meeting.
  */
 export class Clauses {
   private readonly cuts = new Map<SentenceFacts, number[]>();
@@ -20,11 +60,7 @@ export class Clauses {
     const text = this.text;
     let cuts = this.cuts.get(f);
     if (!cuts) {
-      cuts = [];
-      for (const m of text.slice(f.start, f.end).matchAll(SUBORDINATE)) {
-        const start = f.start + (m.index ?? 0);
-        cuts.push(start, start + m[0].length);
-      }
+      cuts = cutsIn(text, f, f.start, f.end);
       this.cuts.set(f, cuts);
     }
     // the sentence's cuts that end by `pos` are those of the text before it, unless `pos` is
@@ -40,8 +76,11 @@ export class Clauses {
       else break;
     }
     if (exact) return n;
+    // conjunctions as the text before `pos` has them, commas as the whole sentence decided
     n = 0;
     for (const _ of text.slice(f.start, pos).matchAll(SUBORDINATE)) n++;
+    for (let k = 0; k < cuts.length; k += 2)
+      if (text[cuts[k] as number] === ',' && (cuts[k + 1] as number) <= pos) n++;
     return n;
   }
 }

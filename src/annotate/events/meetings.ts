@@ -184,13 +184,22 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
       ...matchesOf(f, 'witness'),
     ];
     let best: string[] = [];
-    for (const clause of new Set(triggers.map((t) => clauseOf(t.start)))) {
+    const triggerClauses = new Set(triggers.map((t) => clauseOf(t.start)));
+    for (const clause of triggerClauses) {
       const inClause = named.filter((k) =>
         f.leaders.some((m) => m.key === k && clauseOf(m.start) === clause),
       );
       if (inClause.length > best.length) best = inClause;
     }
     if (best.length < 2) keys = keys.filter((k) => !named.includes(k) || best.includes(k));
+    // two leaders meet in one clause: one named only in a clause that reports no meeting was not
+    // there ("Ketika Zelensky berpidato di Kyiv, Putin bertemu Xi")
+    else
+      keys = keys.filter(
+        (k) =>
+          !named.includes(k) ||
+          f.leaders.some((m) => m.key === k && triggerClauses.has(clauseOf(m.start))),
+      );
   }
   const countries = new Set(keys.map((k) => env.countryOf.get(k) ?? k));
   if (countries.size < 2) keys = [];
