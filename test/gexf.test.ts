@@ -6,8 +6,13 @@ import { join } from 'node:path';
 import { after, describe, type TestContext, test } from 'node:test';
 import { DirectedGraph } from 'graphology';
 import { parse } from 'graphology-gexf';
-import { inferColumns } from '../src/export/gexf/columns.js';
-import { canonicalJson } from '../src/export/gexf/json.js';
+import {
+  formatValue,
+  formatValueXml,
+  type GexfType,
+  inferColumns,
+} from '../src/export/gexf/columns.js';
+import { canonicalJson, canonicalJsonXml } from '../src/export/gexf/json.js';
 import { MAX_LABEL_LENGTH, shortLabel } from '../src/export/gexf/label.js';
 import { dateRange } from '../src/export/gexf/time.js';
 import { escapeXml } from '../src/export/gexf/xml.js';
@@ -556,10 +561,38 @@ describe('shortLabel', () => {
     ['Putin, Xi, Lavrov, Wang, Peskov, Ushakov, Mishustin', 'Putin, Xi, Lavrov, Wang, Peskov…'],
     ['😀'.repeat(50), `${'😀'.repeat(MAX_LABEL_LENGTH - 1)}…`],
     ['👩‍👩‍👧'.repeat(41), `${'👩‍👩‍👧'.repeat(MAX_LABEL_LENGTH - 1)}…`],
+    [
+      'Kerja sama energi Rusia–Tiongkok – pertemuan puncak di Beijing',
+      'Kerja sama energi Rusia–Tiongkok…',
+    ],
+    [
+      '“Power of Siberia 2” pipeline talks… resumed after the summit',
+      '“Power of Siberia 2” pipeline talks……',
+    ],
   ];
   for (const [input, expected] of table) {
     test(JSON.stringify(input), () => assert.equal(shortLabel(input), expected));
   }
+
+  // the rule with the segmenter for every text, which shortLabel skips when it can
+  const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+  const slowShortLabel = (text: string) => {
+    const flat = text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+    const pieces = Array.from(graphemes.segment(flat), (s) => s.segment);
+    if (pieces.length <= MAX_LABEL_LENGTH) return flat;
+    let cut = pieces.slice(0, MAX_LABEL_LENGTH - 1).join('');
+    const space = cut.lastIndexOf(' ');
+    if (space >= cut.length * 0.6) cut = cut.slice(0, space);
+    return `${cut.replace(/[\s,;:.\-–—]+$/, '')}…`;
+  };
+  test('cuts as the grapheme segmenter does, whatever the characters (BMP, joiners, marks)', () => {
+    for (let c = 0x20; c < 0x2100; c++) {
+      const unit = String.fromCharCode(c);
+      for (const label of [`Putin${unit}Xi `.repeat(6), `ab${unit}`.repeat(20)]) {
+        assert.equal(shortLabel(label), slowShortLabel(label), `U+${c.toString(16)} in ${label}`);
+      }
+    }
+  });
 });
 
 describe('escapeXml', () => {
@@ -579,6 +612,29 @@ describe('escapeXml', () => {
   for (const [input, expected] of table) {
     test(JSON.stringify(input), () => assert.equal(escapeXml(input), expected));
   }
+
+  const ESCAPES: Record<string, string> = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    '\t': '&#9;',
+    '\n': '&#10;',
+    '\r': '&#13;',
+    '\u2028': '&#8232;',
+    '\u2029': '&#8233;',
+  };
+  const slowEscape = (text: string) =>
+    sanitize(text).replace(/[&<>"\t\n\r\u2028\u2029]/g, (c) => ESCAPES[c] as string);
+  test('takes its shortcuts (nothing to do, only quotes) for no code unit that needs work', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const unit = String.fromCharCode(c);
+      for (const text of [unit, `a${unit}b`, `"${unit}"`, `&${unit}`]) {
+        assert.equal(escapeXml(text), slowEscape(text), `U+${c.toString(16)} in ${text}`);
+      }
+    }
+    assert.equal(escapeXml('😀"\uD83D'), '😀&quot;\uFFFD');
+  });
 });
 
 describe('canonicalJson', () => {
@@ -604,6 +660,59 @@ describe('canonicalJson', () => {
     assert.equal(escapeXml(json).includes('\uFFFD'), false);
     assert.deepEqual(JSON.parse(json), { text });
   });
+});
+
+describe('canonicalJsonXml', () => {
+  const proto = JSON.parse('{"__proto__": "own", "text": "x"}');
+  const cycle: unknown[] = [{ a: 1 }];
+  cycle.push({ self: cycle });
+  class Span {
+    text = 'x';
+  }
+  const table: [string, unknown][] = [
+    ['evidence', [{ article: 'a1', start: 0, end: 5, text: 'Putin', annotator: 'x', rule: 'y' }]],
+    ['empty', []],
+    ['empty record', [{}]],
+    ['keys in other orders', [{ b: 1, a: 'x' }, { a: 'y', b: 2 }, { c: true }, { b: 3, a: 'z' }]],
+    [
+      'strings to escape',
+      [{ text: 'a & b' }, { text: 'tab\there' }, { text: 'q"b\\' }, { text: HOSTILE }],
+    ],
+    ['keys to escape', [{ 'a"b': 1 }, { [HOSTILE]: HOSTILE }, { a: 1 }]],
+    [
+      'numbers JSON writes as null',
+      [{ n: Number.NaN }, { n: Number.POSITIVE_INFINITY }, { n: -0 }],
+    ],
+    ['undefined, null and nested values', [{ u: undefined }, { n: null }, { d: { b: 1, a: [2] } }]],
+    ['items that are no records', [1, 'a', null, [{ a: 1 }], new Span(), new Date(0)]],
+    ['an own __proto__ key', [proto]],
+    ['a cycle', cycle],
+    ['a record', { b: 1, a: 'x' }],
+  ];
+  for (const [name, value] of table) {
+    test(`${name}: escapeXml(canonicalJson(value))`, () =>
+      assert.equal(canonicalJsonXml(value), escapeXml(canonicalJson(value))));
+  }
+});
+
+describe('formatValueXml', () => {
+  const table: [GexfType, unknown][] = [
+    ['liststring', ['a1', 'a2']],
+    ['liststring', []],
+    ['liststring', [1, true, 'x']],
+    ['liststring', ['q"b', 'back\\slash', 'a & b', HOSTILE, '😀']],
+    ['string', 'plain'],
+    ['string', HOSTILE],
+    ['string', 1.5],
+    ['string', { b: HOSTILE, a: [1] }],
+    ['double', 0.75],
+    ['long', 2 ** 40],
+    ['boolean', false],
+  ];
+  for (const [type, value] of table) {
+    test(`${type} ${JSON.stringify(value)}: escapeXml(formatValue(type, value))`, () =>
+      assert.equal(formatValueXml(type)(value), escapeXml(formatValue(type, value))));
+  }
 });
 
 describe('inferColumns', () => {

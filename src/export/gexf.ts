@@ -16,9 +16,9 @@ import type { AbstractGraph } from 'graphology-types';
 import { KgError } from '../util/errors.js';
 import {
   type Column,
+  ColumnTypes,
   compareStrings,
-  formatValue,
-  inferColumns,
+  formatValueXml,
   plainValue,
 } from './gexf/columns.js';
 import { shortLabel } from './gexf/label.js';
@@ -36,19 +36,13 @@ const VIZ_NS = 'http://www.gexf.net/1.2draft/viz';
 const NODE_RESERVED = new Set<string>(['label', ...VIZ_ATTRIBUTES]);
 const EDGE_RESERVED = new Set<string>(['label', 'weight']);
 
-interface Element {
-  /** XML attributes of the element, before time bounds */
-  head: [string, string | undefined][];
-  record: Record<string, unknown>;
-  interval?: Interval;
-  viz: string[];
-}
+type Attributes = Record<string, unknown>;
 
 /**
  * The GEXF file as chunks, one per element, whose concatenation is the file:
  * a big graph's GEXF does not fit in one JavaScript string. Elements are built
  * one at a time when written; only the sorted keys and the column types (a
- * first pass over the records) are held for the whole graph.
+ * first pass over the attributes) are held for the whole graph.
  */
 export function* gexfChunks(graph: AbstractGraph, options: GexfOptions = {}): Generator<string> {
   const dynamic = options.dynamic ?? true;
@@ -57,47 +51,18 @@ export function* gexfChunks(graph: AbstractGraph, options: GexfOptions = {}): Ge
   const edgeKeys = graph.edges();
   assertUniqueIds(nodeKeys, 'node');
   assertUniqueIds(edgeKeys, 'edge');
-  nodeKeys.sort(compareStrings);
-  edgeKeys.sort(compareStrings);
+  // the default sort compares code units as compareStrings does, without a call per comparison
+  nodeKeys.sort();
+  edgeKeys.sort();
   const defaultEdgeType = graph.type === 'undirected' ? 'undirected' : 'directed';
-  const node = (key: string): Element => {
-    const attributes = graph.getNodeAttributes(key);
-    return {
-      head: [
-        ['id', xmlSafe(key)],
-        ['label', labelOf(attributes) ?? shortLabel(key)],
-      ],
-      record: recordOf(attributes, NODE_RESERVED),
-      interval: intervals?.nodes.get(key),
-      viz: vizElements(attributes),
-    };
-  };
-  const edge = (key: string): Element => {
-    const attributes = graph.getEdgeAttributes(key);
-    const type = graph.isUndirected(key) ? 'undirected' : 'directed';
-    const source = graph.source(key);
-    const target = graph.target(key);
-    const { weight } = attributes;
-    return {
-      head: [
-        ['id', xmlSafe(key)],
-        ['type', type === defaultEdgeType ? undefined : type],
-        ['source', xmlSafe(source)],
-        ['target', xmlSafe(target)],
-        ['label', labelOf(attributes) ?? stringOrUndefined(attributes.type)],
-        ['weight', Number.isFinite(weight) ? String(weight) : undefined],
-      ],
-      record: recordOf(attributes, EDGE_RESERVED),
-      interval: intervals?.edge(attributes, source, target),
-      viz: [],
-    };
-  };
-  const nodeColumns = inferColumns(
-    mapped(nodeKeys, (key) => recordOf(graph.getNodeAttributes(key), NODE_RESERVED)),
-  );
-  const edgeColumns = inferColumns(
-    mapped(edgeKeys, (key) => recordOf(graph.getEdgeAttributes(key), EDGE_RESERVED)),
-  );
+  const nodeTypes = new ColumnTypes();
+  graph.forEachNode((_key, attributes) => addTypes(nodeTypes, attributes, NODE_RESERVED));
+  const edgeTypes = new ColumnTypes();
+  graph.forEachEdge((_key, attributes) => addTypes(edgeTypes, attributes, EDGE_RESERVED));
+  const nodeColumns = nodeTypes.columns();
+  const edgeColumns = edgeTypes.columns();
+  const nodeCells = nodeColumns.map(cellOf);
+  const edgeCells = edgeColumns.map(cellOf);
 
   const name = graph.getAttribute('name');
   const graphHead: [string, string | undefined][] = [
@@ -122,9 +87,30 @@ export function* gexfChunks(graph: AbstractGraph, options: GexfOptions = {}): Ge
     ...columnsXml('edge', edgeColumns),
   ]);
   yield `    <nodes count="${nodeKeys.length}">\n`;
-  for (const key of nodeKeys) yield elementXml('node', node(key), nodeColumns);
+  for (const key of nodeKeys) {
+    const attributes = graph.getNodeAttributes(key);
+    const open = `      <node id="${escapeXml(key)}" label="${escapeXml(labelOf(attributes) ?? shortLabel(key))}"${timeXml(intervals?.nodes.get(key))}`;
+    yield flat(
+      elementXml('node', open, attvaluesXml(attributes, nodeCells), vizElements(attributes)),
+    );
+  }
   yield `    </nodes>\n    <edges count="${edgeKeys.length}">\n`;
-  for (const key of edgeKeys) yield elementXml('edge', edge(key), edgeColumns);
+  const mixed = graph.type === 'mixed';
+  for (const key of edgeKeys) {
+    const attributes = graph.getEdgeAttributes(key);
+    const source = graph.source(key);
+    const target = graph.target(key);
+    // strings built by concatenation, not arrays of pairs: a million edges make the garbage
+    let open = `      <edge id="${escapeXml(key)}"`;
+    if (mixed && graph.isUndirected(key)) open += ' type="undirected"'; // the default is directed
+    open += ` source="${escapeXml(source)}" target="${escapeXml(target)}"`;
+    const label = labelOf(attributes) ?? stringOrUndefined(attributes.type);
+    if (label !== undefined) open += ` label="${escapeXml(label)}"`;
+    const { weight } = attributes;
+    if (Number.isFinite(weight)) open += ` weight="${escapeXml(String(weight))}"`;
+    open += timeXml(intervals?.edge(attributes, source, target));
+    yield flat(elementXml('edge', open, attvaluesXml(attributes, edgeCells), []));
+  }
   yield '    </edges>\n  </graph>\n</gexf>\n';
 }
 
@@ -133,8 +119,15 @@ export function writeGexf(graph: AbstractGraph, options: GexfOptions = {}): stri
   return [...gexfChunks(graph, options)].join('');
 }
 
-function* mapped<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
-  for (const item of items) yield f(item);
+/**
+ * The element as one flat string, copied now while the graph's strings it is made of are still in
+ * the CPU cache: left as a rope of hundreds of pieces, it is copied when the writer joins a batch,
+ * from all over a heap of gigabytes, and its rope nodes survive into the garbage collector's
+ * copies meanwhile. Reading a character is what makes V8 flatten a rope.
+ */
+function flat(text: string): string {
+  text.charCodeAt(0);
+  return text;
 }
 
 function lines(list: string[]): string {
@@ -145,31 +138,90 @@ function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function labelOf(attributes: Record<string, unknown>): string | undefined {
+function labelOf(attributes: Attributes): string | undefined {
   const label = typeof attributes.label === 'string' ? shortLabel(attributes.label) : '';
   return label === '' ? undefined : label;
 }
 
-/** The column values of one element: its attributes minus reserved ones, plus derived ones. */
-function recordOf(
-  attributes: Record<string, unknown>,
-  reserved: Set<string>,
-): Record<string, unknown> {
-  // No prototype: attribute names such as `__proto__` or `toString` stay plain keys.
-  const record: Record<string, unknown> = Object.create(null);
-  for (const [name, raw] of Object.entries(attributes)) {
-    const value = reserved.has(name) ? undefined : plainValue(raw);
-    if (value !== undefined) record[name] = value;
+/**
+ * The column values of an element: its attributes minus reserved ones, plus the derived
+ * `fullLabel` (the label) and `evidenceText` (the distinct evidence texts, sorted), which win
+ * over attributes of the same name. Undefined values are no values. addTypes and cellOf are
+ * the two halves of that rule: typing every element, then reading one column of one element.
+ */
+function addTypes(types: ColumnTypes, attributes: Attributes, reserved: Set<string>): void {
+  const hasLabel = typeof attributes.label === 'string';
+  const hasEvidence = Array.isArray(attributes.evidence);
+  for (const name of Object.keys(attributes)) {
+    if (reserved.has(name)) continue;
+    if ((name === 'fullLabel' && hasLabel) || (name === 'evidenceText' && hasEvidence)) continue;
+    const value = plainValue(attributes[name]);
+    if (value !== undefined) types.add(name, value);
   }
-  if (typeof attributes.label === 'string') record.fullLabel = attributes.label;
-  if (Array.isArray(attributes.evidence)) {
-    const texts = new Set<string>();
-    for (const item of attributes.evidence) {
-      if (typeof item?.text === 'string') texts.add(item.text);
-    }
-    record.evidenceText = [...texts].sort(compareStrings);
+  if (hasLabel) types.add('fullLabel', attributes.label);
+  if (hasEvidence) types.add('evidenceText', evidenceTexts(attributes.evidence as EvidenceItem[]));
+}
+
+interface Cell {
+  /** `<attvalue for="id" value="` */
+  open: string;
+  /** the plain value of the column in these attributes; undefined if none */
+  read: (attributes: Attributes) => unknown;
+  /** the escaped attvalue text of a plain value */
+  format: (value: unknown) => string;
+}
+
+const isEnumerable = (attributes: Attributes, name: string) =>
+  Object.prototype.propertyIsEnumerable.call(attributes, name);
+
+/** Reserved names never become columns (see addTypes): each column reads one own attribute. */
+function cellOf(column: Column): Cell {
+  const { title } = column;
+  // own enumerable keys only, as Object.keys gives them: an inherited `__proto__` is no value
+  const own = (attributes: Attributes) => {
+    const raw = attributes[title];
+    return raw === undefined || !isEnumerable(attributes, title) ? undefined : plainValue(raw);
+  };
+  let read = own;
+  if (title === 'fullLabel') {
+    read = (attributes) =>
+      typeof attributes.label === 'string' ? attributes.label : own(attributes);
+  } else if (title === 'evidenceText') {
+    read = (attributes) =>
+      Array.isArray(attributes.evidence) ? evidenceTexts(attributes.evidence) : own(attributes);
   }
-  return record;
+  return {
+    open: `          <attvalue for="${escapeXml(column.id)}" value="`,
+    read,
+    format: formatValueXml(column.type),
+  };
+}
+
+/** Items may be anything: only string `text`s count. */
+type EvidenceItem = { text?: unknown } | null | undefined;
+
+function evidenceTexts(evidence: EvidenceItem[]): string[] {
+  const first = evidence[0];
+  // the usual single span without a Set and a sort
+  if (evidence.length === 1) return typeof first?.text === 'string' ? [first.text] : [];
+  const texts = new Set<string>();
+  for (const item of evidence) {
+    if (typeof item?.text === 'string') texts.add(item.text);
+  }
+  return [...texts].sort(compareStrings);
+}
+
+function attvaluesXml(attributes: Attributes, cells: Cell[]): string {
+  let values = '';
+  for (const cell of cells) {
+    const value = cell.read(attributes);
+    if (value !== undefined) values += `${cell.open}${cell.format(value)}"/>\n`;
+  }
+  return values;
+}
+
+function timeXml(interval: Interval | undefined): string {
+  return interval ? ` start="${escapeXml(interval.start)}" end="${escapeXml(interval.end)}"` : '';
 }
 
 /**
@@ -208,18 +260,8 @@ function columnsXml(kind: 'node' | 'edge', columns: Column[]): string[] {
   ];
 }
 
-function elementXml(kind: 'node' | 'edge', element: Element, columns: Column[]): string {
-  const { head, record, interval, viz } = element;
-  const open = `      <${kind}${xmlAttributes(head)}${xmlAttributes([
-    ['start', interval?.start],
-    ['end', interval?.end],
-  ])}`;
-  // strings built by concatenation, not arrays of lines: millions of elements make the garbage
-  let values = '';
-  for (const c of columns) {
-    if (!Object.hasOwn(record, c.title)) continue;
-    values += `          <attvalue for="${escapeXml(c.id)}" value="${escapeXml(formatValue(c.type, record[c.title]))}"/>\n`;
-  }
+/** `open` is the start tag without its end; `values` the attvalue lines. */
+function elementXml(kind: 'node' | 'edge', open: string, values: string, viz: string[]): string {
   if (values === '' && viz.length === 0) return `${open}/>\n`;
   let out = `${open}>\n`;
   if (values !== '') out += `        <attvalues>\n${values}        </attvalues>\n`;

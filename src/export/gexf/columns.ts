@@ -11,7 +11,8 @@
  *   lists take the kind of the other lists, lists of primitives join JSON)
  * Contract attributes keep one type whatever the data: see TYPE_HINTS.
  */
-import { canonicalJson } from './json.js';
+import { canonicalJson, canonicalJsonXml, isPlain } from './json.js';
+import { escapeXml } from './xml.js';
 
 export type GexfType = 'boolean' | 'integer' | 'long' | 'double' | 'string' | 'liststring';
 type Kind = Exclude<GexfType, 'liststring'> | 'empty-list' | 'list' | 'json';
@@ -84,25 +85,38 @@ function merge(a: Kind, b: Kind): Kind {
   return 'string';
 }
 
+/** Column types from every value each title takes, added one at a time (no record per element). */
+export class ColumnTypes {
+  private readonly kinds = new Map<string, Kind>();
+
+  /** A plain value (see plainValue), not undefined. */
+  add(title: string, value: unknown): void {
+    const kind = kindOf(value);
+    const seen = this.kinds.get(title);
+    // merge is commutative and associative: the order values come in does not matter
+    this.kinds.set(title, seen === undefined ? kind : merge(seen, kind));
+  }
+
+  columns(): Column[] {
+    const titles = [...this.kinds.keys()].sort(compareStrings);
+    return titles.map((title, index) => {
+      let kind = this.kinds.get(title) as Kind;
+      const hint = TYPE_HINTS.get(title);
+      if (hint && merge(kind, hint) === hint) kind = hint;
+      const type: GexfType =
+        kind === 'list' || kind === 'empty-list' ? 'liststring' : kind === 'json' ? 'string' : kind;
+      return { id: String(index), title, type };
+    });
+  }
+}
+
 /** Records hold plain values (see plainValue) without undefined entries. */
 export function inferColumns(records: Iterable<Record<string, unknown>>): Column[] {
-  const kinds = new Map<string, Kind>();
+  const types = new ColumnTypes();
   for (const record of records) {
-    for (const [title, value] of Object.entries(record)) {
-      const kind = kindOf(value);
-      const seen = kinds.get(title);
-      kinds.set(title, seen === undefined ? kind : merge(seen, kind));
-    }
+    for (const [title, value] of Object.entries(record)) types.add(title, value);
   }
-  const titles = [...kinds.keys()].sort(compareStrings);
-  return titles.map((title, index) => {
-    let kind = kinds.get(title) as Kind;
-    const hint = TYPE_HINTS.get(title);
-    if (hint && merge(kind, hint) === hint) kind = hint;
-    const type: GexfType =
-      kind === 'list' || kind === 'empty-list' ? 'liststring' : kind === 'json' ? 'string' : kind;
-    return { id: String(index), title, type };
-  });
+  return types.columns();
 }
 
 /** The attvalue text of a plain value in a column of the given type. */
@@ -114,8 +128,35 @@ export function formatValue(type: GexfType, value: unknown): string {
   return String(value);
 }
 
+/**
+ * `escapeXml(formatValue(type, value))`, chosen once per column: lists and JSON are written
+ * straight into their escaped form when their strings are plain (nearly always).
+ */
+export function formatValueXml(type: GexfType): (value: unknown) => string {
+  if (type === 'liststring') return (value) => listXml(value as unknown[]);
+  return (value) =>
+    typeof value === 'object' && value !== null
+      ? canonicalJsonXml(value)
+      : escapeXml(String(value));
+}
+
+/** Items are escaped one by one: the `", "` between them keeps escaping from crossing them. */
+function listXml(items: unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    const item = String(items[i]);
+    const quoted = isPlain(item) ? item : escapeXml(backslashed(item));
+    out += i > 0 ? `, &quot;${quoted}&quot;` : `&quot;${quoted}&quot;`;
+  }
+  return `${out}]`;
+}
+
 function quoteItem(item: string): string {
-  return `"${item.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  return `"${backslashed(item)}"`;
+}
+
+function backslashed(item: string): string {
+  return item.replace(/[\\"]/g, (c) => `\\${c}`);
 }
 
 /** Code-unit order, independent of locale. */

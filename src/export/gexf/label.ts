@@ -8,8 +8,12 @@
 export const MAX_LABEL_LENGTH = 40;
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
-/** Printable Latin-1 and Latin Extended A/B: no combining marks, joiners or surrogates. */
-const ONE_UNIT_GRAPHEMES = /^[\u0020-\u007E\u00A0-\u024F]*$/;
+/**
+ * Printable Latin-1, Latin Extended A/B and general punctuation (dashes, quotes, ellipsis; not
+ * the joiners and format characters before U+2010 or in U+2028-U+202F): no combining marks,
+ * joiners or surrogates, so every code unit is a grapheme of its own.
+ */
+const ONE_UNIT_GRAPHEMES = /^[\u0020-\u007E\u00A0-\u024F\u2010-\u2027\u2030-\u205E]*$/;
 
 export function shortLabel(text: string): string {
   // One line: control characters would only show as boxes on the canvas.

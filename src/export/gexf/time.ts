@@ -85,48 +85,49 @@ export interface Intervals {
 }
 
 export function computeIntervals(graph: AbstractGraph): Intervals {
-  const nodes = new Map<string, Interval>();
   const typeOf = (node: string) => graph.getNodeAttribute(node, 'type');
-  const own = (node: string, at: Interval | undefined) => at && nodes.set(node, at);
+  // by kind of node, so that an edge's interval takes two map lookups and no type lookup
+  const events = new Map<string, Interval>();
+  const articles = new Map<string, Interval>();
+  const own = (map: Map<string, Interval>, node: string, at: Interval | undefined) =>
+    at && map.set(node, at);
 
   graph.forEachNode((node, attributes) => {
     const type = attributes.type;
-    if (type === 'Meeting' || type === 'Agreement') own(node, ownInterval(attributes));
-    else if (type === 'Article') own(node, dateRange(attributes.published));
+    if (EVENT_TYPES.has(type)) own(events, node, ownInterval(attributes));
+    else if (type === 'Article') own(articles, node, dateRange(attributes.published));
   });
   // Agreements without a date of their own inherit the meetings that produced them.
   graph.forEachNode((node, attributes) => {
-    if (attributes.type !== 'Agreement' || nodes.has(node)) return;
+    if (attributes.type !== 'Agreement' || events.has(node)) return;
     let inherited: Interval | undefined;
     graph.forEachInEdge(node, (_edge, edgeAttributes, source) => {
-      const meeting = nodes.get(source);
+      const meeting = events.get(source);
       if (edgeAttributes.type === 'PRODUCED' && typeOf(source) === 'Meeting' && meeting) {
         inherited = hull(inherited, meeting);
       }
     });
-    own(node, inherited);
+    own(events, node, inherited);
   });
-  const event = (node: string) => (EVENT_TYPES.has(typeOf(node)) ? nodes.get(node) : undefined);
   const entities = new Map<string, Interval>();
   graph.forEachNode((node, attributes) => {
     if (EVENT_TYPES.has(attributes.type) || attributes.type === 'Article') return;
     let lifetime: Interval | undefined;
     graph.forEachEdge(node, (_edge, edgeAttributes, source, target) => {
       const at =
-        edgeAttributes.type === 'MENTIONS' ? undefined : event(source === node ? target : source);
+        edgeAttributes.type === 'MENTIONS'
+          ? undefined
+          : events.get(source === node ? target : source);
       if (at) lifetime = hull(lifetime, at);
     });
-    if (lifetime) entities.set(node, lifetime);
+    own(entities, node, lifetime);
   });
-  for (const [node, at] of entities) nodes.set(node, at);
 
   const edge = (attributes: Record<string, unknown>, source: string, target: string) => {
-    if (attributes.type === 'MENTIONS') {
-      return typeOf(source) === 'Article' ? nodes.get(source) : undefined;
-    }
-    const a = event(source);
-    const b = event(target);
+    if (attributes.type === 'MENTIONS') return articles.get(source);
+    const a = events.get(source);
+    const b = events.get(target);
     return a && b ? intersect(a, b) : (a ?? b);
   };
-  return { nodes, edge };
+  return { nodes: new Map([...events, ...articles, ...entities]), edge };
 }
