@@ -111,6 +111,35 @@ describe('merge', () => {
     );
     assert.equal(one, two);
   });
+  it("keeps an entity's first mention per article, and every mention on the MENTIONS edges", () => {
+    const mentioned = (id: string, starts: number[]) => {
+      const d = doc(id, '2023-03-21', 'day');
+      const spans = starts.map((start) => ev(id, start, 'Putin'));
+      for (const n of d.nodes) if (n.attributes.type !== 'Article') n.attributes.evidence = spans;
+      for (const e of d.edges) e.attributes.evidence = spans;
+      return d;
+    };
+    // out of text order on purpose: the first in the text is kept, not the first listed
+    const g = mergeDocuments([mentioned('b', [40, 5]), mentioned('a', [30, 20, 60])]);
+    const starts = (list: Evidence[]) => list.map((e) => `${e.article}${e.start}`);
+    assert.deepEqual(starts(g.getNodeAttributes('Leader:vladimir-putin').evidence), ['a20', 'b5']);
+    assert.deepEqual(
+      starts(g.getEdgeAttributes('MENTIONS:Article:a->Leader:vladimir-putin').evidence),
+      ['a20', 'a30', 'a60'],
+    );
+    assert.deepEqual(starts(g.getNodeAttributes('Meeting:m').evidence), [
+      'a20',
+      'a30',
+      'a60',
+      'b5',
+      'b40',
+    ]);
+    assert.equal(
+      g.getEdgeAttributes('PARTICIPATED_IN:Leader:vladimir-putin->Meeting:m').evidence.length,
+      5,
+    );
+  });
+
   it('does not lose evidence when the same span is reported twice', () => {
     const a = doc('a', '2023-03-21', 'day');
     const g = mergeDocuments([a, structuredClone(a)]);

@@ -2,6 +2,7 @@ import { DirectedGraph } from 'graphology';
 import {
   type AnnotationDocument,
   type EdgeAttributes,
+  ENTITY_TYPES,
   type Evidence,
   type NodeAttributes,
   PRECISION_RANK,
@@ -38,6 +39,21 @@ function sortedUnique(list: Evidence[]): Evidence[] {
     const last = out[out.length - 1];
     if (!last || !sameSpan(last, e)) out.push(e);
   }
+  return out;
+}
+
+/**
+ * Entity nodes keep one evidence item per article, the first in the text: every mention is on
+ * that article's MENTIONS edge already, and the data model asks the node for one item per
+ * article. Without this a country named in every article of a large corpus carries every
+ * mention of it (at 100,000 articles, more than a JavaScript string can hold).
+ */
+const FIRST_PER_ARTICLE: ReadonlySet<string> = new Set(ENTITY_TYPES);
+
+/** The first item of each article in a sorted list. */
+function firstPerArticle(sorted: Evidence[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const e of sorted) if (out[out.length - 1]?.article !== e.article) out.push(e);
   return out;
 }
 
@@ -139,10 +155,11 @@ export class GraphMerger {
   }
 
   private fresh<T extends NodeAttributes | EdgeAttributes>(attributes: T): T {
+    const evidence = sortedUnique(attributes.evidence);
     return {
       ...attributes,
       articles: [...new Set(attributes.articles)].sort(compareIds),
-      evidence: sortedUnique(attributes.evidence),
+      evidence: FIRST_PER_ARTICLE.has(attributes.type) ? firstPerArticle(evidence) : evidence,
     };
   }
 
@@ -155,9 +172,18 @@ export class GraphMerger {
       if (last === undefined || last < a) into.articles.push(a);
       else if (!into.articles.includes(a)) into.articles = [...into.articles, a].sort(compareIds);
     }
-    const incoming = sortedUnique(from.evidence);
+    const capped = FIRST_PER_ARTICLE.has(into.type);
+    const sorted = sortedUnique(from.evidence);
+    const incoming = capped ? firstPerArticle(sorted) : sorted;
     if (incoming.length === 0) return;
     const list = into.evidence;
+    if (capped) {
+      const last = list[list.length - 1];
+      // the common case: a later article's first mention goes last
+      if (!last || last.article < (incoming[0] as Evidence).article) list.push(...incoming);
+      else into.evidence = firstPerArticle(sortedUnique([...list, ...incoming]));
+      return;
+    }
     const first = incoming[0] as Evidence;
     // the common case: a later article's evidence goes after everything kept
     let cut = list.length;
