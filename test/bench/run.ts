@@ -12,9 +12,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extendCorpus, generateCorpus } from '../../src/bench/generate.js';
 import { measureStages, median, STAGES, type StageReport } from '../../src/bench/stages.js';
+import { loadLexicon } from '../../src/lexicon/index.js';
 import { runNeo4jBench } from '../../src/neo4j/bench.js';
+import { annotateFile } from '../../src/pipeline/annotate-file.js';
 import { buildCorpus } from '../../src/pipeline/build.js';
 import { defaultWorkers } from '../../src/pipeline/pool.js';
+import { scanCorpus } from '../../src/pipeline/scan.js';
 
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = join(dirname(HERE), '..', '..');
@@ -28,7 +31,7 @@ const HELP = `npm run bench -- [options]
   --words min-max     article length in words (default 300-1500, median about 600); or one number
   --seed n            generator seed (default 1)
   --dir path          where synthetic corpora and outputs go (default: $TMPDIR/sinorus-kg-bench)
-  --skip list         parts to skip: stages,pipeline,e2e,cache,neo4j
+  --skip list         parts to skip: stages,pipeline,ceiling,e2e,cache,neo4j
   --timeout s         give up on one measurement after s seconds (default 1800)
   --json              print the results as JSON on stdout (the table then goes to stderr)
   --save-baseline     write test/bench/baseline.json
@@ -126,6 +129,17 @@ async function childMain(mode: string, values: Record<string, string | boolean |
       exportsDir: String(values.out),
     });
     process.stdout.write(JSON.stringify(report));
+  } else if (mode === 'annotate') {
+    // read + annotate + validate in this thread, nothing kept: the work one worker does
+    const lexicon = loadLexicon();
+    const items = scanCorpus(corpus);
+    const t = performance.now();
+    for (const item of items)
+      annotateFile(
+        { file: item.file, id: item.id, ...(item.meta !== undefined ? { meta: item.meta } : {}) },
+        lexicon,
+      );
+    process.stdout.write(JSON.stringify({ articles: items.length, ms: performance.now() - t }));
   } else if (mode === 'pipeline') {
     // annotate + validate + merge through the pool, no cache, no layout, no exports
     const runs = Number(values.runs);
@@ -160,6 +174,13 @@ interface SizeResult {
   words: number;
   stages?: StageReport & { maxRssMb?: number };
   stagesError?: string;
+  /**
+   * the same annotation work in 1 and in `processes` independent processes at once: how much
+   * more throughput the machine gives with more cores busy, the ceiling of any worker speed-up
+   */
+  ceiling?:
+    | { processes: number; aloneMs: number; togetherMs: number; speedup: number }
+    | { error: string };
   pipeline: Record<
     string,
     | { articlesPerSecond: number; annotateMs: number; mergeMs: number; maxRssMb?: number }
@@ -273,6 +294,27 @@ async function main() {
           : { error: c.error ?? 'failed' };
       }
     }
+    if (!skip.has('ceiling') && defaultWorkers() > 1) {
+      const k = defaultWorkers();
+      progress(`${n} articles: annotation alone, then in ${k} independent processes at once`);
+      const args = [HERE, '--child', 'annotate', '--corpus', corpus.dir];
+      const alone = await child<{ ms: number }>(args, timeout);
+      const together = await Promise.all(
+        Array.from({ length: k }, () => child<{ ms: number }>(args, timeout)),
+      );
+      const failed = [alone, ...together].find((c) => !c.data);
+      if (failed) r.ceiling = { error: failed.error ?? 'failed' };
+      else {
+        const aloneMs = alone.data?.ms as number;
+        const togetherMs = Math.max(...together.map((c) => c.data?.ms as number));
+        r.ceiling = {
+          processes: k,
+          aloneMs,
+          togetherMs,
+          speedup: Math.round(((k * aloneMs) / togetherMs) * 100) / 100,
+        };
+      }
+    }
     const cli = (out: string, extra: string[]) =>
       child<string>(
         [join(ROOT, 'src', 'cli', 'main.ts'), 'build', corpus.dir, '--out', out, ...extra],
@@ -353,6 +395,12 @@ async function main() {
           `annotate+validate+merge, ${w} worker(s): ${p.articlesPerSecond.toFixed(0)} articles/s (annotate ${(p.annotateMs / 1000).toFixed(2)} s, merge ${(p.mergeMs / 1000).toFixed(2)} s, peak RSS ${p.maxRssMb} MB)`,
         );
     }
+    if (r.ceiling)
+      log(
+        'error' in r.ceiling
+          ? `scaling ceiling: ${r.ceiling.error}`
+          : `scaling ceiling: annotation alone ${(r.ceiling.aloneMs / 1000).toFixed(1)} s; ${r.ceiling.processes} independent processes at once ${(r.ceiling.togetherMs / 1000).toFixed(1)} s each: ${r.ceiling.speedup}x the throughput of one (no worker pool can beat this here)`,
+      );
     if (r.e2e)
       log(
         `kg build end to end (no cache): ${(r.e2e.ms / 1000).toFixed(1)} s, peak RSS ${r.e2e.maxRssMb} MB${r.e2e.error ? `, ERROR ${r.e2e.error}` : ''}`,
