@@ -159,6 +159,16 @@ describe('summits.yaml: every city is a key of locations.yaml', () => {
     );
   });
 
+  it('a summit of an organization organizations.yaml lacks is refused, naming file, line and place', () => {
+    const { dir, line } = summitsWith('  organization: apec\n', '  organization: atlantis-pact\n');
+    refused(
+      dir,
+      new RegExp(
+        `summits\\.yaml:${line}:\\d+: /\\d+/organization: unknown organization 'atlantis-pact' \\(not a key of organizations\\.yaml\\)$`,
+      ),
+    );
+  });
+
   it('a summit held in person with neither city nor a note saying why is refused', () => {
     const { dir } = summitsWith('  city: toronto\n', '');
     refused(dir, /summits\.yaml:\d+:\d+: \/\d+: missing required field 'city'$/);

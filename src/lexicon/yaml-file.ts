@@ -283,6 +283,7 @@ const REFERENCES: Record<string, Reference[]> = {
   'lexicon/summits.schema.json': [
     countryRef('/*/country'),
     { pointer: '/*/city', file: 'locations', what: 'location', from: 'same' },
+    { pointer: '/*/organization', file: 'organizations', what: 'organization', from: 'same' },
   ],
 };
 
