@@ -149,25 +149,21 @@ describe('summits.yaml: every city is a key of locations.yaml', () => {
     );
   }
 
-  it('a summit in a city locations.yaml lacks is refused, naming file, line and place', () => {
-    const { dir, line } = summitsWith('  city: lima\n', '  city: atlantis\n');
-    refused(
-      dir,
-      new RegExp(
-        `summits\\.yaml:${line}:\\d+: /\\d+/city: unknown location 'atlantis' \\(not a key of locations\\.yaml\\)$`,
-      ),
-    );
-  });
-
-  it('a summit of an organization organizations.yaml lacks is refused, naming file, line and place', () => {
-    const { dir, line } = summitsWith('  organization: apec\n', '  organization: atlantis-pact\n');
-    refused(
-      dir,
-      new RegExp(
-        `summits\\.yaml:${line}:\\d+: /\\d+/organization: unknown organization 'atlantis-pact' \\(not a key of organizations\\.yaml\\)$`,
-      ),
-    );
-  });
+  // [field, a value there, an unknown one, what it names, the file it must be a key of]
+  const references: Array<[string, string, string, string, string]> = [
+    ['city', 'lima', 'atlantis', 'location', 'locations'],
+    ['organization', 'apec', 'atlantis-pact', 'organization', 'organizations'],
+  ];
+  for (const [field, known, unknown, what, file] of references)
+    it(`a summit whose ${field} ${file}.yaml lacks is refused, naming file, line and place`, () => {
+      const { dir, line } = summitsWith(`  ${field}: ${known}\n`, `  ${field}: ${unknown}\n`);
+      refused(
+        dir,
+        new RegExp(
+          `summits\\.yaml:${line}:\\d+: /\\d+/${field}: unknown ${what} '${unknown}' \\(not a key of ${file}\\.yaml\\)$`,
+        ),
+      );
+    });
 
   it('a summit held in person with neither city nor a note saying why is refused', () => {
     const { dir } = summitsWith('  city: toronto\n', '');
