@@ -1,15 +1,12 @@
-import { matchesOf, type SentenceFacts } from './facts.js';
+import { matchesOf, type SentenceFacts, TOGETHER } from './facts.js';
 
 // clauses: the two leaders of a meeting stand in the same one
 const SUBORDINATE =
   /[;]|\b(setelah|sesudah|sebelum|ketika|saat|karena|sementara|sedangkan|meskipun|walaupun|after|before|when|while|because|although|whereas)\b/giu;
 /** A character `\b` counts as part of a word under the `iu` flags (K and ſ fold onto k and s). */
 const WORD_CHAR = /^\w$/iu;
-/** Words that report what leaders did together. */
-const REPORTING = ['meeting', 'signing', 'witness'];
-
 const reports = (f: SentenceFacts, from: number, to: number) =>
-  REPORTING.some((c) => matchesOf(f, c).some((m) => m.start >= from && m.start < to));
+  TOGETHER.some((c) => matchesOf(f, c).some((m) => m.start >= from && m.start < to));
 
 /**
  * Whether the comma at `comma` ends the subordinate clause begun at `from`, as in "Ketika

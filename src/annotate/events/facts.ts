@@ -49,6 +49,9 @@ export function firstOf(
   return first;
 }
 
+/** Event words that report what leaders did together: met, signed, or witnessed a signing. */
+export const TOGETHER: readonly string[] = ['meeting', 'signing', 'witness'];
+
 export function matchesOf(f: SentenceFacts, category: string): SentenceMatch[] {
   const out: SentenceMatch[] = [];
   for (const e of f.events) if (inCategory(e.surface.target, category)) out.push(e);

@@ -7,7 +7,7 @@ import type { Mention } from '../mention.js';
 import { Clauses } from './clauses.js';
 import { datelineEnd } from './dateline.js';
 import { compatible, daysBetween, ownDate } from './dating.js';
-import { firstOf, has, matchesOf, type SentenceFacts } from './facts.js';
+import { firstOf, has, matchesOf, type SentenceFacts, TOGETHER } from './facts.js';
 
 /** A meeting as the article reports it, before it becomes nodes and edges. */
 export interface MeetingEvent {
@@ -178,11 +178,7 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
   // named leaders in different clauses of the sentence did not meet ("Putin landed hours after Zelensky announced…")
   if (named.length >= 2 && !resolved) {
     const clauseOf = (pos: number) => env.clauses.indexOf(f, pos);
-    const triggers = [
-      ...matchesOf(f, 'meeting'),
-      ...matchesOf(f, 'signing'),
-      ...matchesOf(f, 'witness'),
-    ];
+    const triggers = TOGETHER.flatMap((c) => matchesOf(f, c));
     let best: string[] = [];
     const triggerClauses = new Set(triggers.map((t) => clauseOf(t.start)));
     for (const clause of triggerClauses) {
