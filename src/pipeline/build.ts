@@ -12,7 +12,7 @@ import type { ArticleTask, TaskResult } from './annotate-file.js';
 import { DocumentCache } from './cache.js';
 import { DocumentStore } from './documents.js';
 import { annotatorPool, defaultWorkers } from './pool.js';
-import { type CorpusItem, scanCorpus } from './scan.js';
+import { articleTask, type CorpusItem, scanCorpus } from './scan.js';
 import { currentVersions, lexiconFingerprint, type Versions } from './versions.js';
 
 export interface BuildOptions {
@@ -250,8 +250,7 @@ export async function buildCorpus(
           continue;
         }
       }
-      const task: ArticleTask = { file: item.file, id: item.id };
-      if (item.meta !== undefined) task.meta = item.meta;
+      const task = articleTask(item);
       if (cache && item.key) task.cacheFile = cache.file(item.key);
       else if (options.scratchDir) task.cacheFile = join(options.scratchDir, `${index}.json`);
       batch.push({ index, task, ...(item.key ? { key: item.key } : {}) });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { listArticles, readArticleBytes } from '../read/corpus.js';
 import { loadManifest, type Manifest } from '../read/manifest.js';
+import type { ArticleTask } from './annotate-file.js';
 import type { DocumentCache } from './cache.js';
 import { sha } from './versions.js';
 
@@ -39,6 +40,11 @@ export function hashCorpus(corpusDir: string): CorpusScan {
     return item;
   });
   return { items, manifest: existsSync(manifestFile) ? sha(readFileSync(manifestFile)) : 'none' };
+}
+
+/** The task that annotates an item (where to store the outcome is the caller's to add). */
+export function articleTask(item: CorpusItem): ArticleTask {
+  return { file: item.file, id: item.id, ...(item.meta !== undefined ? { meta: item.meta } : {}) };
 }
 
 /** Give every item its manifest entry and, with a cache, its key. */

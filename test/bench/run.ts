@@ -17,7 +17,7 @@ import { runNeo4jBench } from '../../src/neo4j/bench.js';
 import { annotateFile } from '../../src/pipeline/annotate-file.js';
 import { buildCorpus } from '../../src/pipeline/build.js';
 import { defaultWorkers } from '../../src/pipeline/pool.js';
-import { scanCorpus } from '../../src/pipeline/scan.js';
+import { articleTask, scanCorpus } from '../../src/pipeline/scan.js';
 
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = join(dirname(HERE), '..', '..');
@@ -134,11 +134,7 @@ async function childMain(mode: string, values: Record<string, string | boolean |
     const lexicon = loadLexicon();
     const items = scanCorpus(corpus);
     const t = performance.now();
-    for (const item of items)
-      annotateFile(
-        { file: item.file, id: item.id, ...(item.meta !== undefined ? { meta: item.meta } : {}) },
-        lexicon,
-      );
+    for (const item of items) annotateFile(articleTask(item), lexicon);
     process.stdout.write(JSON.stringify({ articles: items.length, ms: performance.now() - t }));
   } else if (mode === 'pipeline') {
     // annotate + validate + merge through the pool, no cache, no layout, no exports
