@@ -1,13 +1,13 @@
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KgGraph } from '../graph/merge.js';
 import { layoutGraph } from '../layout/index.js';
-import type { AnnotationDocument } from '../model/types.js';
 import { COOKBOOK_PATH } from '../neo4j/cookbook.js';
 import { KgError } from '../util/errors.js';
+import { type DocumentRef, removeStaleAnnotations, startAnnotations } from './annotations.js';
 import { gexfChunks } from './gexf.js';
 import { writeHtml } from './html/index.js';
-import { graphJsonChunks, writeDocumentJson } from './json.js';
+import { graphJsonChunks } from './json.js';
 import { writeSvg } from './svg.js';
 import { writeFileAtomic } from './write.js';
 
@@ -26,45 +26,77 @@ export function exportError(error: unknown, file: string): unknown {
   return error;
 }
 
+export interface ExportOptions {
+  /**
+   * threads beside this one that write the annotation documents given as files, while this one
+   * writes the graph exports (default 0: all in this thread)
+   */
+  threads?: number;
+  /** called as each export starts (`graph.json`, …, `annotations`), for progress */
+  onPhase?: (name: string) => void;
+  /** gets each export's milliseconds as `export:<name>` */
+  timings?: Record<string, number>;
+}
+
 /**
  * Every export of `kg build`, each written atomically; returns the files written.
  * graph.json and graph.gexf are streamed from the graph in chunks (no whole-file
  * string); graph.svg and graph.html show a summary past SUMMARY_LIMITS. The
- * documents are read once, as they come (the build may stream them from disk).
+ * documents are read once, as they come (the build may stream them from disk);
+ * those given as files may be written by other threads meanwhile (see startAnnotations).
  */
 export async function writeExports(
   graph: KgGraph,
-  documents: Iterable<AnnotationDocument>,
+  documents: Iterable<DocumentRef>,
   outDir: string,
+  options: ExportOptions = {},
 ): Promise<string[]> {
   const written: string[] = [];
+  const timed = <T>(name: string, run: () => T): T => {
+    options.onPhase?.(name);
+    const t = performance.now();
+    try {
+      return run();
+    } finally {
+      if (options.timings) options.timings[`export:${name}`] = performance.now() - t;
+    }
+  };
   // a graph built without layout (`--no-layout`) still needs colours, sizes and seeded positions
   if (graph.someNode((_k, a) => typeof a.x !== 'number')) layoutGraph(graph, { iterations: 0 });
-  const put = (name: string, content: string | Iterable<string>) => {
+  const put = (name: string, content: () => string | Iterable<string>) => {
     const file = join(outDir, name);
-    try {
-      writeFileAtomic(file, content);
-    } catch (error) {
-      throw exportError(error, file);
-    }
+    timed(name, () => {
+      try {
+        writeFileAtomic(file, content());
+      } catch (error) {
+        throw exportError(error, file);
+      }
+    });
     written.push(file);
   };
-  put('graph.json', graphJsonChunks(graph));
-  put('graph.gexf', gexfChunks(graph));
-  put('graph.svg', writeSvg(graph));
-  put('graph.html', await writeHtml(graph));
-  put('queries.cypher', readFileSync(COOKBOOK_PATH, 'utf8'));
-  const annotations = join(outDir, 'annotations');
-  const keep = new Set<string>();
-  for (const doc of documents) {
-    const name = `${doc.article.id}.json`;
-    keep.add(name);
-    put(join('annotations', name), writeDocumentJson(doc));
+  // documents in memory are written now; files, by the threads while this one writes the graph
+  options.onPhase?.('annotations');
+  let t = performance.now();
+  const annotations = startAnnotations(documents, outDir, options.threads ?? 0);
+  let annotationsMs = performance.now() - t;
+  try {
+    put('graph.json', () => graphJsonChunks(graph));
+    put('graph.gexf', () => gexfChunks(graph));
+    put('graph.svg', () => writeSvg(graph));
+    const html = await writeHtml(graph);
+    put('graph.html', () => html);
+    put('queries.cypher', () => readFileSync(COOKBOOK_PATH, 'utf8'));
+  } catch (error) {
+    // the threads' files are whole and valid: let them finish (stale ones stay), then report this error
+    await annotations.finish().catch(() => {});
+    throw error;
   }
-  // documents of articles no longer in the corpus would be stale: remove them
-  if (existsSync(annotations)) {
-    for (const name of readdirSync(annotations))
-      if (name.endsWith('.json') && !keep.has(name)) rmSync(join(annotations, name));
-  }
+  options.onPhase?.('annotations');
+  t = performance.now();
+  written.push(...(await annotations.finish()));
+  // this thread's time on them: writing its own, then waiting for the threads
+  annotationsMs += performance.now() - t;
+  if (options.timings) options.timings['export:annotations'] = annotationsMs;
+  removeStaleAnnotations(outDir, written);
   return written;
 }

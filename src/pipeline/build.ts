@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { annotateArticle } from '../annotate/index.js';
+import type { DocumentRef } from '../export/annotations.js';
 import { type KgGraph, mergeDocuments, StreamingMerge } from '../graph/merge.js';
 import { layoutGraph } from '../layout/index.js';
 import { type Lexicon, loadLexicon } from '../lexicon/index.js';
@@ -23,6 +24,8 @@ export interface BuildOptions {
   lexicon?: Lexicon;
   /** called after each article, for progress */
   onArticle?: (done: number, total: number) => void;
+  /** called as each later phase starts (`merge`, `layout`), for progress */
+  onPhase?: (name: string) => void;
 }
 
 export interface StreamOptions extends BuildOptions {
@@ -75,12 +78,15 @@ export interface BuildResult {
 export interface CorpusBuildResult extends Omit<BuildResult, 'documents'> {
   /** the valid documents in article-id order (each call reads them again where cached) */
   documents: () => Iterable<AnnotationDocument>;
+  /** the same, a document kept in a file given as that file (see writeExports) */
+  documentRefs: () => Iterable<DocumentRef>;
   documentCount: number;
   stats: BuildStats;
 }
 
 function layout(graph: KgGraph, options: BuildOptions, timings: Record<string, number>): void {
   if (options.layout !== false) {
+    options.onPhase?.('layout');
     const layout = layoutGraph(
       graph,
       options.iterations !== undefined ? { iterations: options.iterations } : {},
@@ -267,6 +273,7 @@ export async function buildCorpus(
   timings.annotate = performance.now() - t;
 
   timings.mergeWhileAnnotating = mergeMs;
+  options.onPhase?.('merge');
   t = performance.now();
   const graph = merger.finish(() => guard(items.length, items.length));
   timings.merge = performance.now() - t;
@@ -274,6 +281,7 @@ export async function buildCorpus(
   return {
     graph,
     documents: () => store.documents(),
+    documentRefs: () => store.refs(),
     documentCount: store.length,
     invalid,
     warnings,

@@ -1,3 +1,4 @@
+import type { DocumentRef } from '../export/annotations.js';
 import type { AnnotationDocument } from '../model/types.js';
 import { KgError } from '../util/errors.js';
 import type { Outcome } from './annotate-file.js';
@@ -30,11 +31,24 @@ export class DocumentStore {
 
   /** The documents in article-id order, each read back (once per pass) when it is not in memory. */
   *documents(): Generator<AnnotationDocument> {
+    yield* this.read(false) as Generator<AnnotationDocument>;
+  }
+
+  /** The same, but a document kept in a file as that file, for an export thread to read. */
+  *refs(): Generator<DocumentRef> {
+    yield* this.read(true);
+  }
+
+  private *read(filesAsRefs: boolean): Generator<DocumentRef> {
     if (!this.sorted) {
       this.slots.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       this.sorted = true;
     }
     for (const slot of this.slots) {
+      if (filesAsRefs && 'file' in slot) {
+        yield { id: slot.id, file: slot.file };
+        continue;
+      }
       if ('document' in slot) {
         yield slot.document;
         continue;

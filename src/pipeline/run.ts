@@ -5,8 +5,9 @@ import { type Lexicon, loadLexicon } from '../lexicon/index.js';
 import type { InputWarning } from '../read/corpus.js';
 import { loadManifest } from '../read/manifest.js';
 import type { ValidationIssue } from '../validate/document.js';
-import { type BuildStats, buildCorpus } from './build.js';
+import { type BuildStats, buildCorpus, WORKER_THRESHOLD } from './build.js';
 import { DocumentCache, readJson } from './cache.js';
+import { defaultWorkers } from './pool.js';
 import type { CorpusItem } from './scan.js';
 import { attachManifest, hashCorpus } from './scan.js';
 import { currentVersions, lexiconFingerprint, sha } from './versions.js';
@@ -21,6 +22,8 @@ export interface RunOptions {
   iterations?: number;
   lexicon?: Lexicon;
   onArticle?: (done: number, total: number) => void;
+  /** called as each phase after annotation starts (`merge`, `layout`, `graph.json`, …), for progress */
+  onPhase?: (name: string) => void;
 }
 
 /** What `kg build` reports; kept in the cache so an up-to-date build can report it again. */
@@ -167,9 +170,17 @@ async function buildAndExport(
     ...(options.layout !== undefined ? { layout: options.layout } : {}),
     ...(options.iterations !== undefined ? { iterations: options.iterations } : {}),
     ...(options.onArticle ? { onArticle: options.onArticle } : {}),
+    ...(options.onPhase ? { onPhase: options.onPhase } : {}),
   });
   const t = performance.now();
-  const written = await writeExports(result.graph, result.documents(), options.out);
+  // the threads that annotated write the annotation documents while this one writes the graph
+  const threads =
+    (options.workers ?? (result.documentCount >= WORKER_THRESHOLD ? defaultWorkers() : 1)) - 1;
+  const written = await writeExports(result.graph, result.documentRefs(), options.out, {
+    threads,
+    timings: result.timings,
+    ...(options.onPhase ? { onPhase: options.onPhase } : {}),
+  });
   result.timings.exports = performance.now() - t;
   const { graph } = result;
   const nodes: Record<string, number> = {};

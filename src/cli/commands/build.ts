@@ -14,6 +14,8 @@ function positiveInteger(value: unknown, option: string): number | undefined {
   return n;
 }
 
+const PHASES: Record<string, string> = { merge: 'merging', layout: 'laying out' };
+
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Build the knowledge graph of a corpus folder and write every export',
@@ -52,6 +54,7 @@ export const buildCommand: Command = {
           ...(iterations !== undefined ? { iterations } : {}),
           ...(workers !== undefined ? { workers } : {}),
           onArticle: progress.tick,
+          onPhase: (name) => progress.phase(PHASES[name] ?? `writing ${name}`),
         }),
       { onWarning: (m) => io.stderr(`kg build: warning: ${m}\n`) },
     );
