@@ -96,6 +96,8 @@ export class GraphMerger {
   private readonly edges = new Map<string, PendingEdge>();
   private lastArticle: string | undefined;
   private finished = false;
+  // one string per value the graph repeats (see share)
+  private readonly strings = new Map<string, string>();
 
   constructor(private readonly name = 'Sino-Russian relations') {}
 
@@ -105,6 +107,8 @@ export class GraphMerger {
     if (this.lastArticle !== undefined && id < this.lastArticle)
       throw new Error(`GraphMerger: article ${id} after ${this.lastArticle}; add in id order`);
     this.lastArticle = id;
+    for (const n of doc.nodes) this.share(n.attributes);
+    for (const e of doc.edges) this.share(e.attributes);
     for (const n of doc.nodes) {
       const known = this.nodes.get(n.key);
       if (known) this.fold(known, n.attributes);
@@ -137,6 +141,7 @@ export class GraphMerger {
   finish(check?: () => void): KgGraph {
     if (this.finished) throw new Error('GraphMerger: finish() twice');
     this.finished = true;
+    this.strings.clear();
     const g = emptyGraph();
     g.replaceAttributes({ name: this.name });
     for (const key of [...this.nodes.keys()].sort(compareIds)) {
@@ -152,6 +157,32 @@ export class GraphMerger {
     }
     this.edges.clear();
     return g;
+  }
+
+  /**
+   * Replace the strings the graph repeats millions of times (article ids, evidence texts,
+   * annotator and rule names, types and roles) by one shared copy each: a document parsed from
+   * JSON brings its own copy of every one, and at 100,000 articles those are tens of millions of
+   * heap objects, memory the graph does not need and the garbage collector traces again and again.
+   */
+  private share(attributes: NodeAttributes | EdgeAttributes): void {
+    const one = (s: string): string => {
+      const known = this.strings.get(s);
+      if (known !== undefined) return known;
+      this.strings.set(s, s);
+      return s;
+    };
+    attributes.type = one(attributes.type) as typeof attributes.type;
+    const a = attributes as { role?: unknown };
+    if (typeof a.role === 'string') a.role = one(a.role);
+    const articles = attributes.articles;
+    for (let i = 0; i < articles.length; i++) articles[i] = one(articles[i] as string);
+    for (const e of attributes.evidence) {
+      e.article = one(e.article);
+      e.text = one(e.text);
+      e.annotator = one(e.annotator);
+      e.rule = one(e.rule);
+    }
   }
 
   private fresh<T extends NodeAttributes | EdgeAttributes>(attributes: T): T {
