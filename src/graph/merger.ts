@@ -21,6 +21,9 @@ interface PendingEdge {
   attributes: EdgeAttributes;
 }
 
+/** Strings V8's JSON.parse shares already (it internalizes values up to this length). */
+const SHORT = 10;
+
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Evidence order: article, then start, then end (the order of the merged graph's lists). */
@@ -107,8 +110,8 @@ export class GraphMerger {
     if (this.lastArticle !== undefined && id < this.lastArticle)
       throw new Error(`GraphMerger: article ${id} after ${this.lastArticle}; add in id order`);
     this.lastArticle = id;
-    for (const n of doc.nodes) this.share(n.attributes);
-    for (const e of doc.edges) this.share(e.attributes);
+    for (const n of doc.nodes) this.share(n.attributes, id);
+    for (const e of doc.edges) this.share(e.attributes, id);
     for (const n of doc.nodes) {
       const known = this.nodes.get(n.key);
       if (known) this.fold(known, n.attributes);
@@ -160,29 +163,30 @@ export class GraphMerger {
   }
 
   /**
-   * Replace the strings the graph repeats millions of times (article ids, evidence texts,
-   * annotator and rule names, types and roles) by one shared copy each: a document parsed from
-   * JSON brings its own copy of every one, and at 100,000 articles those are tens of millions of
-   * heap objects, memory the graph does not need and the garbage collector traces again and again.
+   * Point the strings the graph repeats (article ids above all, and the longer evidence texts and
+   * rule names) at one shared copy each: a document parsed from JSON brings its own copy of every
+   * one, and at 100,000 articles those are tens of millions of heap objects the graph does not
+   * need and the garbage collector traces again and again. (V8's JSON.parse already shares
+   * strings of up to 10 characters.)
    */
-  private share(attributes: NodeAttributes | EdgeAttributes): void {
-    const one = (s: string): string => {
-      const known = this.strings.get(s);
-      if (known !== undefined) return known;
-      this.strings.set(s, s);
-      return s;
-    };
-    attributes.type = one(attributes.type) as typeof attributes.type;
-    const a = attributes as { role?: unknown };
-    if (typeof a.role === 'string') a.role = one(a.role);
+  private share(attributes: NodeAttributes | EdgeAttributes, id: string): void {
     const articles = attributes.articles;
-    for (let i = 0; i < articles.length; i++) articles[i] = one(articles[i] as string);
+    for (let i = 0; i < articles.length; i++)
+      if (articles[i] === id) articles[i] = id;
+      else articles[i] = this.one(articles[i] as string);
     for (const e of attributes.evidence) {
-      e.article = one(e.article);
-      e.text = one(e.text);
-      e.annotator = one(e.annotator);
-      e.rule = one(e.rule);
+      e.article = e.article === id ? id : this.one(e.article);
+      if (e.text.length > SHORT) e.text = this.one(e.text);
+      if (e.rule.length > SHORT) e.rule = this.one(e.rule);
+      if (e.annotator.length > SHORT) e.annotator = this.one(e.annotator);
     }
+  }
+
+  private one(s: string): string {
+    const known = this.strings.get(s);
+    if (known !== undefined) return known;
+    this.strings.set(s, s);
+    return s;
   }
 
   private fresh<T extends NodeAttributes | EdgeAttributes>(attributes: T): T {
