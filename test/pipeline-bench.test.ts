@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,6 +110,26 @@ describe('bench harness', () => {
     assert.ok((report.ms['annotate (total)'] as number) > 0);
     assert.ok(report.nodes > 20 && report.edges > 0 && report.layoutIterations > 0);
     assert.ok((report.exportBytes['graph.json'] as number) > 1000);
+  });
+
+  it('runs a measurement in a child process and prints it as JSON (annotate, pipeline)', () => {
+    const dir = join(root, 'child');
+    generateCorpus(dir, 6, { seed: 3, words: [120, 200] });
+    const run = (...args: string[]) => {
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', join(PACKAGE_ROOT, 'src', 'bench', 'child.ts'), ...args],
+        { encoding: 'utf8' },
+      );
+      assert.equal(r.status, 0, r.stderr);
+      return JSON.parse(r.stdout) as Record<string, number>;
+    };
+    const annotated = run('annotate', '--corpus', dir);
+    assert.equal(annotated.articles, 6);
+    assert.ok((annotated.ms as number) > 0);
+    const piped = run('pipeline', '--corpus', dir, '--workers', '1', '--runs', '2');
+    assert.equal(piped.articles, 6);
+    assert.ok((piped.total as number) >= (piped.annotate as number));
   });
 
   it('takes medians', () => {

@@ -4,20 +4,16 @@
  * that measurement's. See `npm run bench -- --help`.
  */
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extendCorpus, generateCorpus } from '../../src/bench/generate.js';
-import { measureStages, median, STAGES, type StageReport } from '../../src/bench/stages.js';
-import { loadLexicon } from '../../src/lexicon/index.js';
+import { STAGES, type StageReport } from '../../src/bench/stages.js';
 import { runNeo4jBench } from '../../src/neo4j/bench.js';
-import { annotateFile } from '../../src/pipeline/annotate-file.js';
-import { buildCorpus } from '../../src/pipeline/build.js';
 import { defaultWorkers } from '../../src/pipeline/pool.js';
-import { articleTask, scanCorpus } from '../../src/pipeline/scan.js';
 
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = join(dirname(HERE), '..', '..');
@@ -35,7 +31,8 @@ const HELP = `npm run bench -- [options]
   --timeout s         give up on one measurement after s seconds (default 1800)
   --json              print the results as JSON on stdout (the table then goes to stderr)
   --save-baseline     write test/bench/baseline.json
-  --compare [file]    compare with a baseline (default test/bench/baseline.json)`;
+  --compare [file]    compare with a baseline (default test/bench/baseline.json)
+  --source            measure src/ through tsx instead of the compiled dist/ (which it builds first)`;
 
 interface Usage {
   maxRssKb: number;
@@ -51,6 +48,42 @@ interface ChildResult<T> {
   error?: string;
 }
 
+/** How children run: the compiled package, or the sources through tsx (`--source`). */
+interface Runner {
+  code: 'compiled' | 'source';
+  loader: string[];
+  child: string;
+  cli: string;
+}
+const COMPILED: Runner = {
+  code: 'compiled',
+  loader: [],
+  child: join(ROOT, 'dist', 'bench', 'child.js'),
+  cli: join(ROOT, 'dist', 'cli', 'main.js'),
+};
+const SOURCE: Runner = {
+  code: 'source',
+  loader: ['--import', 'tsx'],
+  child: join(ROOT, 'src', 'bench', 'child.ts'),
+  cli: join(ROOT, 'src', 'cli', 'main.ts'),
+};
+let runner = COMPILED;
+
+/** dist/ as `npm install` builds it, from the sources as they are now. */
+function compile(): void {
+  process.stderr.write('bench: compiling src/ into dist/ (tsc)\n');
+  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  const r = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'src', 'tsconfig.json')], {
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) {
+    process.stderr.write(
+      'bench: tsc failed: fix the errors above, or measure the sources with --source\n',
+    );
+    process.exit(2);
+  }
+}
+
 /** Run a child process to completion; its usage comes from the rss-probe preload. */
 function child<T>(args: string[], timeoutS: number, stdoutJson = true): Promise<ChildResult<T>> {
   const usageFile = join(
@@ -61,7 +94,7 @@ function child<T>(args: string[], timeoutS: number, stdoutJson = true): Promise<
   return new Promise((resolveChild) => {
     const proc = spawn(
       process.execPath,
-      ['--import', 'tsx', '--import', join(ROOT, 'src', 'bench', 'rss-probe.mjs'), ...args],
+      [...runner.loader, '--import', join(ROOT, 'src', 'bench', 'rss-probe.mjs'), ...args],
       {
         cwd: ROOT,
         env: { ...process.env, KG_BENCH_USAGE: usageFile },
@@ -119,49 +152,6 @@ function exponent(points: Array<[number, number | null | undefined]>): number | 
   return den === 0 ? null : Math.round((num / den) * 100) / 100;
 }
 
-// ---- child modes -------------------------------------------------------------------------
-
-async function childMain(mode: string, values: Record<string, string | boolean | undefined>) {
-  const corpus = String(values.corpus);
-  if (mode === 'stages') {
-    const report = await measureStages(corpus, {
-      runs: Number(values.runs),
-      exportsDir: String(values.out),
-    });
-    process.stdout.write(JSON.stringify(report));
-  } else if (mode === 'annotate') {
-    // read + annotate + validate in this thread, nothing kept: the work one worker does
-    const lexicon = loadLexicon();
-    const items = scanCorpus(corpus);
-    const t = performance.now();
-    for (const item of items) annotateFile(articleTask(item), lexicon);
-    process.stdout.write(JSON.stringify({ articles: items.length, ms: performance.now() - t }));
-  } else if (mode === 'pipeline') {
-    // annotate + validate + merge through the pool, no cache, no layout, no exports
-    const runs = Number(values.runs);
-    const samples: Array<{ annotate: number; merge: number; total: number }> = [];
-    let articles = 0;
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      const r = await buildCorpus(corpus, { workers: Number(values.workers), layout: false });
-      samples.push({
-        annotate: r.timings.annotate ?? 0,
-        merge: r.timings.merge ?? 0,
-        total: performance.now() - t,
-      });
-      articles = r.stats?.articles ?? 0;
-    }
-    process.stdout.write(
-      JSON.stringify({
-        articles,
-        annotate: median(samples.map((s) => s.annotate)),
-        merge: median(samples.map((s) => s.merge)),
-        total: median(samples.map((s) => s.total)),
-      }),
-    );
-  }
-}
-
 // ---- the benchmark -----------------------------------------------------------------------
 
 interface SizeResult {
@@ -211,7 +201,7 @@ async function main() {
       json: { type: 'boolean', default: false },
       'save-baseline': { type: 'boolean', default: false },
       compare: { type: 'string' },
-      child: { type: 'string' },
+      source: { type: 'boolean', default: false },
       corpus: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -222,10 +212,9 @@ async function main() {
     process.stdout.write(`${HELP}\n`);
     return;
   }
-  if (values.child) {
-    await childMain(values.child, { ...values, runs: values.runs ?? '1' });
-    return;
-  }
+  // the code users run (dist/, compiled by tsc as `npm install` does), unless --source
+  if (values.source) runner = SOURCE;
+  else compile();
   const log = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`);
   const progress = (line: string) => process.stderr.write(`bench: ${line}\n`);
   const sizes = String(values.sizes).split(',').map(Number);
@@ -255,7 +244,7 @@ async function main() {
       progress(`${n} articles: stages, ${runs} run(s)`);
       const out = join(dir, `stages-out-${n}`);
       const c = await child<StageReport>(
-        [HERE, '--child', 'stages', '--corpus', corpus.dir, '--runs', String(runs), '--out', out],
+        [runner.child, 'stages', '--corpus', corpus.dir, '--runs', String(runs), '--out', out],
         timeout,
       );
       if (c.data)
@@ -268,8 +257,7 @@ async function main() {
         progress(`${n} articles: annotate+validate+merge with ${w} worker(s)`);
         const c = await child<{ articles: number; annotate: number; merge: number; total: number }>(
           [
-            HERE,
-            '--child',
+            runner.child,
             'pipeline',
             '--corpus',
             corpus.dir,
@@ -293,7 +281,7 @@ async function main() {
     if (!skip.has('ceiling') && defaultWorkers() > 1) {
       const k = defaultWorkers();
       progress(`${n} articles: annotation alone, then in ${k} independent processes at once`);
-      const args = [HERE, '--child', 'annotate', '--corpus', corpus.dir];
+      const args = [runner.child, 'annotate', '--corpus', corpus.dir];
       const alone = await child<{ ms: number }>(args, timeout);
       const together = await Promise.all(
         Array.from({ length: k }, () => child<{ ms: number }>(args, timeout)),
@@ -312,11 +300,7 @@ async function main() {
       }
     }
     const cli = (out: string, extra: string[]) =>
-      child<string>(
-        [join(ROOT, 'src', 'cli', 'main.ts'), 'build', corpus.dir, '--out', out, ...extra],
-        timeout,
-        false,
-      );
+      child<string>([runner.cli, 'build', corpus.dir, '--out', out, ...extra], timeout, false);
     if (!skip.has('e2e')) {
       progress(`${n} articles: kg build end to end (no cache)`);
       const out = join(dir, `e2e-out-${n}`);
@@ -368,7 +352,7 @@ async function main() {
   for (const n of sizeKeys) {
     const r = results[n] as SizeResult;
     log(
-      `\n== ${n} SYNTHETIC articles, ${(r.bytes / 1e6).toFixed(1)} MB, ${Math.round(r.words / n)} words/article ==`,
+      `\n== ${n} SYNTHETIC articles, ${(r.bytes / 1e6).toFixed(1)} MB, ${Math.round(r.words / n)} words/article (${runner.code === 'compiled' ? 'compiled dist/' : 'src/ through tsx'}) ==`,
     );
     if (r.stages) {
       const s = r.stages;
@@ -422,6 +406,7 @@ async function main() {
     synthetic: true,
     ...(neo4j ? { neo4j } : {}),
     node: process.version,
+    code: runner.code,
     cores: defaultWorkers(),
     seed,
     words,
