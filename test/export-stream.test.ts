@@ -19,7 +19,7 @@ import { exportError, writeExports } from '../src/export/index.js';
 import { graphJsonChunks, writeGraphJson } from '../src/export/json.js';
 import { SUMMARY_LIMITS, summarize } from '../src/export/summary.js';
 import { writeSvg } from '../src/export/svg.js';
-import { writeFileAtomic } from '../src/export/write.js';
+import { writeFileAtomic, writeFileAtomicAsync } from '../src/export/write.js';
 import type { KgGraph } from '../src/graph/merge.js';
 import type { AnnotationDocument } from '../src/model/types.js';
 import { buildGraph } from '../src/pipeline/build.js';
@@ -113,39 +113,77 @@ describe('gexfChunks', () => {
   });
 });
 
-describe('writeFileAtomic with chunks', () => {
-  it('writes the chunks in order, whole surrogate pairs across write batches included', () => {
-    const file = join(work, 'chunks.txt');
-    const big = 'x'.repeat((1 << 20) - 1);
-    const chunks = ['é', `${big}\uD83D`, '\uDE00 done', '', '日本'];
-    writeFileAtomic(file, chunks);
-    assert.ok(readFileSync(file).equals(Buffer.from(chunks.join(''))));
-  });
+// the build writes its exports with the async writer, other files with the sync one: same bytes
+const writers = {
+  writeFileAtomic: async (file: string, content: string | Uint8Array | Iterable<string>) =>
+    writeFileAtomic(file, content),
+  writeFileAtomicAsync,
+};
 
-  it('a generator that throws midway leaves the old file and no temporary file', () => {
-    const dir = join(work, 'throws');
-    mkdirSync(dir);
-    const file = join(dir, 'graph.json');
-    writeFileSync(file, '{"old":true}');
-    const failure = new Error('the graph changed under the export');
-    let closed = false;
-    function* content(): Generator<string> {
-      try {
-        for (let i = 0; i < 3; i++) yield 'y'.repeat(1 << 20); // past a write batch: the temp file has data
-        throw failure;
-      } finally {
-        closed = true;
+for (const [name, write] of Object.entries(writers)) {
+  describe(`${name} with chunks`, () => {
+    it('writes the chunks in order, whole surrogate pairs across write batches included', async () => {
+      const file = join(work, `chunks-${name}.txt`);
+      const big = 'x'.repeat((1 << 20) - 1);
+      const chunks = ['é', `${big}\uD83D`, '\uDE00 done', '', '日本'];
+      await write(file, chunks);
+      assert.ok(readFileSync(file).equals(Buffer.from(chunks.join(''))));
+    });
+
+    it('writes multi-byte characters across buffer boundaries and chunks larger than many buffers', async () => {
+      const file = join(work, `multibyte-${name}.txt`);
+      const chunks: string[] = [];
+      // 2-, 3- and 4-byte characters ending at every offset of the 4 MB buffers, and one 20 MB chunk
+      for (let i = 0; i < 3; i++)
+        chunks.push('é'.repeat((1 << 20) + i), `${'日'.repeat(7 + i)}\uD83D`);
+      chunks.push('\uDE00', `${'a'.repeat(20 << 20)}\u{1F600}`, 'tail \uD83D');
+      await write(file, chunks);
+      assert.ok(readFileSync(file).equals(Buffer.from(chunks.join(''))));
+    });
+
+    it('writes a string or bytes given whole', async () => {
+      const file = join(work, `whole-${name}.txt`);
+      await write(file, 'one string \u{1F600}');
+      assert.equal(readFileSync(file, 'utf8'), 'one string \u{1F600}');
+      await write(file, new TextEncoder().encode('bytes'));
+      assert.equal(readFileSync(file, 'utf8'), 'bytes');
+    });
+
+    it('a generator that throws midway leaves the old file and no temporary file', async () => {
+      const dir = join(work, `throws-${name}`);
+      mkdirSync(dir);
+      const file = join(dir, 'graph.json');
+      writeFileSync(file, '{"old":true}');
+      const failure = new Error('the graph changed under the export');
+      let closed = false;
+      function* content(): Generator<string> {
+        try {
+          // past several write buffers: the temporary file has data and writes are in flight
+          for (let i = 0; i < 24; i++) yield 'y'.repeat(1 << 20);
+          throw failure;
+        } finally {
+          closed = true;
+        }
       }
-    }
-    assert.throws(
-      () => writeFileAtomic(file, content()),
-      (e) => e === failure, // the producer's own error, not "cannot write"
-    );
-    assert.ok(closed);
-    assert.equal(readFileSync(file, 'utf8'), '{"old":true}');
-    assert.deepEqual(readdirSync(dir), ['graph.json']);
+      await assert.rejects(
+        write(file, content()),
+        (e) => e === failure, // the producer's own error, not "cannot write"
+      );
+      assert.ok(closed);
+      assert.equal(readFileSync(file, 'utf8'), '{"old":true}');
+      assert.deepEqual(readdirSync(dir), ['graph.json']);
+    });
+
+    it('a file that cannot be created is a one-line E_EXPORT error naming it', async () => {
+      const file = join(work, `no-folder-${name}`, 'graph.json');
+      writeFileSync(join(work, `no-folder-${name}`), 'a file, not a folder');
+      await assert.rejects(
+        write(file, ['x']),
+        (e) => isKgError(e) && e.code === 'E_EXPORT' && e.place.file === file,
+      );
+    });
   });
-});
+}
 
 /** Weighted degree without Articles and MENTIONS, computed here independently of summary.ts. */
 function expectedTop(graph: AbstractGraph, n: number): string[] {

@@ -9,7 +9,7 @@ import { gexfChunks } from './gexf.js';
 import { writeHtml } from './html/index.js';
 import { graphJsonChunks } from './json.js';
 import { writeSvg } from './svg.js';
-import { writeFileAtomic } from './write.js';
+import { writeFileAtomicAsync } from './write.js';
 
 /**
  * V8 refuses strings over about 512 MB: an element whose JSON is that long (a hub node of a corpus
@@ -52,26 +52,20 @@ export async function writeExports(
   options: ExportOptions = {},
 ): Promise<string[]> {
   const written: string[] = [];
-  const timed = <T>(name: string, run: () => T): T => {
+  // a graph built without layout (`--no-layout`) still needs colours, sizes and seeded positions
+  if (graph.someNode((_k, a) => typeof a.x !== 'number')) layoutGraph(graph, { iterations: 0 });
+  // the disk writes and fsync run on libuv's threads while this one serializes (writeFileAtomicAsync)
+  const put = async (name: string, content: () => string | Iterable<string>) => {
+    const file = join(outDir, name);
     options.onPhase?.(name);
     const t = performance.now();
     try {
-      return run();
+      await writeFileAtomicAsync(file, content());
+    } catch (error) {
+      throw exportError(error, file);
     } finally {
       if (options.timings) options.timings[`export:${name}`] = performance.now() - t;
     }
-  };
-  // a graph built without layout (`--no-layout`) still needs colours, sizes and seeded positions
-  if (graph.someNode((_k, a) => typeof a.x !== 'number')) layoutGraph(graph, { iterations: 0 });
-  const put = (name: string, content: () => string | Iterable<string>) => {
-    const file = join(outDir, name);
-    timed(name, () => {
-      try {
-        writeFileAtomic(file, content());
-      } catch (error) {
-        throw exportError(error, file);
-      }
-    });
     written.push(file);
   };
   // documents in memory are written now; files, by the threads while this one writes the graph
@@ -80,12 +74,12 @@ export async function writeExports(
   const annotations = startAnnotations(documents, outDir, options.threads ?? 0);
   let annotationsMs = performance.now() - t;
   try {
-    put('graph.json', () => graphJsonChunks(graph));
-    put('graph.gexf', () => gexfChunks(graph));
-    put('graph.svg', () => writeSvg(graph));
+    await put('graph.json', () => graphJsonChunks(graph));
+    await put('graph.gexf', () => gexfChunks(graph));
+    await put('graph.svg', () => writeSvg(graph));
     const html = await writeHtml(graph);
-    put('graph.html', () => html);
-    put('queries.cypher', () => readFileSync(COOKBOOK_PATH, 'utf8'));
+    await put('graph.html', () => html);
+    await put('queries.cypher', () => readFileSync(COOKBOOK_PATH, 'utf8'));
   } catch (error) {
     // the threads' files are whole and valid: let them finish (stale ones stay), then report this error
     await annotations.finish().catch(() => {});

@@ -1,8 +1,12 @@
 import type { AbstractGraph } from 'graphology-types';
 import type { AnnotationDocument } from '../model/types.js';
 
-/** Elements serialized per JSON.stringify call: few calls, small strings. */
-const BATCH = 1024;
+/**
+ * Elements serialized per JSON.stringify call: few calls, yet strings (about 60 KB) under V8's
+ * regular object size, so they die young instead of filling the old generation of a heap that
+ * holds a large graph (1,024 per call: graph.json took 30% longer at 10,000 articles).
+ */
+const BATCH = 64;
 
 /**
  * graph.json as chunks: their concatenation is byte for byte
