@@ -8,7 +8,7 @@ import { gexfChunks } from '../export/gexf.js';
 import { writeHtml } from '../export/html/index.js';
 import { graphJsonChunks, writeDocumentJson } from '../export/json.js';
 import { writeSvg } from '../export/svg.js';
-import { writeFileAtomic } from '../export/write.js';
+import { writeFileAtomicAsync } from '../export/write.js';
 import { type KgGraph, mergeDocuments } from '../graph/merge.js';
 import { layoutGraph } from '../layout/index.js';
 import { loadLexicon } from '../lexicon/index.js';
@@ -148,10 +148,11 @@ export async function measureStages(
       await attempt('layout', () => {
         report.layoutIterations = layoutGraph(g).iterations;
       });
-    // as `kg build` writes them: streamed in chunks, never one whole-file string
-    const put = (name: string, content: string | Iterable<string>) => {
+    // as `kg build` writes them: streamed in chunks, never one whole-file string, the disk
+    // writes on libuv's threads
+    const put = async (name: string, content: string | Iterable<string>) => {
       const file = join(options.exportsDir, name);
-      writeFileAtomic(file, content);
+      await writeFileAtomicAsync(file, content);
       exportBytes[name] = statSync(file).size;
     };
     await attempt('export:graph.json', () => put('graph.json', graphJsonChunks(g)));
