@@ -141,6 +141,16 @@ for (const [name, write] of Object.entries(writers)) {
       assert.ok(readFileSync(file).equals(Buffer.from(chunks.join(''))));
     });
 
+    it('writes a lone high surrogate ending the content, even with the write buffer nearly full', async () => {
+      const file = join(work, `lone-${name}.txt`);
+      // 4 MB buffers: the last character (3 bytes as U+FFFD) comes with 2, then 1, bytes left
+      for (const room of [2, 1]) {
+        const chunks = [`${'a'.repeat((4 << 20) - room)}\uD83D`];
+        await write(file, chunks);
+        assert.ok(readFileSync(file).equals(Buffer.from(chunks.join(''))));
+      }
+    });
+
     it('writes a string or bytes given whole', async () => {
       const file = join(work, `whole-${name}.txt`);
       await write(file, 'one string \u{1F600}');

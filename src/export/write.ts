@@ -44,8 +44,13 @@ export interface WriteOptions {
   durable?: boolean;
 }
 
-/** Chunks are gathered up to about this many UTF-16 code units (1-3 MB) per write. */
-const WRITE_BATCH = 1 << 20;
+/** UTF-8 bytes per write: chunks are encoded into buffers of this size, used again and again. */
+const BUFFER_BYTES = 4 << 20;
+/** Asynchronous writes in flight before the writer waits for the oldest. */
+const IN_FLIGHT = 4;
+const encoder = new TextEncoder();
+/** The synchronous writer's one buffer (each write ends before it is filled again). */
+let scratch: Uint8Array | undefined;
 
 /** An error of the content itself (a generator that threw), as opposed to the file system. */
 class ContentError {
@@ -102,8 +107,9 @@ export function writeFileAtomic(
   try {
     tmp = temporary(file);
     fd = openSync(tmp, 'wx');
-    for (const part of batches(content))
-      writeAll(fd, typeof part === 'string' ? Buffer.from(part) : part);
+    scratch ??= new Uint8Array(BUFFER_BYTES);
+    const buffer = scratch;
+    for (const bytes of encoded(content, () => buffer)) writeAll(fd, bytes);
     if (options.durable !== false) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -113,19 +119,9 @@ export function writeFileAtomic(
   }
 }
 
-/** Writes in flight before the writer waits for the oldest, each from its own reused buffer. */
-const SLOTS = 4;
-/** UTF-8 bytes per write. */
-const SLOT_BYTES = 4 << 20;
-const encoder = new TextEncoder();
-
 /**
  * writeFileAtomic, with the writes and the fsync done by libuv's threads while this one goes on
- * producing the content. The same guarantees, and the same bytes. Chunks are encoded straight
- * into a few buffers used again and again, never joined: on a heap holding a large graph, every
- * string or buffer over V8's regular object size (128 KB) is born in the old generation and
- * brings full collections of the whole heap closer (at 10,000 articles, garbage collection was
- * the largest cost of writing graph.json and graph.gexf).
+ * producing the content. The same guarantees, and the same bytes.
  */
 export async function writeFileAtomicAsync(
   file: string,
@@ -134,55 +130,28 @@ export async function writeFileAtomicAsync(
 ): Promise<void> {
   let tmp: string | undefined;
   let fd: number | undefined;
-  const inFlight: { done: Promise<void>; buffer: Uint8Array }[] = [];
+  const inFlight: { done: Promise<void>; bytes: Uint8Array }[] = [];
+  const free: Uint8Array[] = [];
   const state: { error?: NodeJS.ErrnoException } = {};
   try {
     tmp = temporary(file);
-    const out = openSync(tmp, 'wx');
-    fd = out;
+    fd = openSync(tmp, 'wx');
     let position = 0;
-    let buffer: Uint8Array = new Uint8Array(SLOT_BYTES);
-    let used = 0;
-    const flush = async () => {
-      inFlight.push({ done: writeAt(out, buffer.subarray(0, used), position, state), buffer });
-      position += used;
-      used = 0;
-      if (inFlight.length < SLOTS) buffer = new Uint8Array(SLOT_BYTES);
-      else {
+    // a buffer is filled again only once its write has ended
+    for (const bytes of encoded(content, () => free.pop() ?? new Uint8Array(BUFFER_BYTES))) {
+      inFlight.push({ done: writeAt(fd, bytes, position, state), bytes });
+      position += bytes.length;
+      if (inFlight.length === IN_FLIGHT) {
         const oldest = inFlight.shift() as (typeof inFlight)[number];
         await oldest.done;
-        buffer = oldest.buffer;
+        free.push(new Uint8Array(oldest.bytes.buffer));
       }
       if (state.error) throw state.error;
-    };
-    if (content instanceof Uint8Array) {
-      inFlight.push({ done: writeAt(out, content, 0, state), buffer: content });
-    } else {
-      // a high surrogate ending a chunk waits for its pair (encodeInto would replace it alone)
-      let held = '';
-      for (const chunk of typeof content === 'string' ? [content] : contentChunks(content)) {
-        let text = held + chunk;
-        held = '';
-        const last = text.charCodeAt(text.length - 1);
-        if (last >= 0xd800 && last <= 0xdbff) {
-          held = text.slice(-1);
-          text = text.slice(0, -1);
-        }
-        for (;;) {
-          const { read, written } = encoder.encodeInto(text, buffer.subarray(used));
-          used += written;
-          if (read === text.length) break;
-          text = text.slice(read);
-          await flush();
-        }
-      }
-      if (held) used += encoder.encodeInto(held, buffer.subarray(used)).written;
-      if (used > 0) await flush();
     }
     await Promise.all(inFlight.splice(0).map((w) => w.done));
     if (state.error) throw state.error;
-    if (options.durable !== false) await promisify(fsync)(out);
-    closeSync(out);
+    if (options.durable !== false) await promisify(fsync)(fd);
+    closeSync(fd);
     fd = undefined;
     renameSync(tmp, file);
   } catch (error) {
@@ -190,6 +159,52 @@ export async function writeFileAtomicAsync(
     await Promise.all(inFlight.map((w) => w.done));
     throw failed(error, fd, tmp, file);
   }
+}
+
+/**
+ * The content as UTF-8, in buffers from `take` filled up to their end and yielded (bytes given
+ * whole are yielded as they are). Chunks are encoded straight into the buffers, never joined: on a
+ * heap holding a large graph, every string or buffer over V8's regular object size (128 KB) is born
+ * in the old generation and brings full collections of the whole heap closer (at 10,000 articles,
+ * garbage collection was the largest cost of writing graph.json and graph.gexf, and a fresh buffer
+ * per write made the asynchronous writer twice as slow as the synchronous one).
+ */
+function* encoded(
+  content: string | Uint8Array | Iterable<string>,
+  take: () => Uint8Array,
+): Generator<Uint8Array> {
+  if (content instanceof Uint8Array) {
+    yield content;
+    return;
+  }
+  let buffer = take();
+  let used = 0;
+  const put = function* (piece: string): Generator<Uint8Array> {
+    let text = piece;
+    for (;;) {
+      const { read, written } = encoder.encodeInto(text, buffer.subarray(used));
+      used += written;
+      if (read === text.length) return;
+      text = text.slice(read);
+      yield buffer.subarray(0, used);
+      buffer = take();
+      used = 0;
+    }
+  };
+  // a high surrogate ending a chunk waits for its pair (encodeInto would replace it alone)
+  let held = '';
+  for (const chunk of typeof content === 'string' ? [content] : contentChunks(content)) {
+    let text = held + chunk;
+    held = '';
+    const last = text.charCodeAt(text.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      held = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    yield* put(text);
+  }
+  yield* put(held);
+  if (used > 0) yield buffer.subarray(0, used);
 }
 
 /** A generator's chunks; its error comes out as a ContentError, and its finally blocks run if the disk fails. */
@@ -238,32 +253,4 @@ function writeAt(
 
 function writeAll(fd: number, bytes: Uint8Array): void {
   for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
-}
-
-/**
- * The content in pieces of about WRITE_BATCH code units, never splitting a surrogate pair (each
- * piece is encoded whole).
- */
-function* batches(content: string | Uint8Array | Iterable<string>): Generator<string | Uint8Array> {
-  if (typeof content === 'string' || content instanceof Uint8Array) {
-    yield content;
-    return;
-  }
-  let batch: string[] = [];
-  let length = 0;
-  for (const chunk of contentChunks(content)) {
-    batch.push(chunk);
-    length += chunk.length;
-    if (length >= WRITE_BATCH) {
-      let text = batch.join('');
-      // a surrogate pair split between chunks must be encoded whole: keep its first half
-      const last = text.charCodeAt(text.length - 1);
-      const held = last >= 0xd800 && last <= 0xdbff ? text.slice(-1) : '';
-      if (held) text = text.slice(0, -1);
-      batch = [held];
-      length = held.length;
-      yield text;
-    }
-  }
-  if (length > 0) yield batch.join('');
 }
