@@ -147,12 +147,13 @@ export class GraphMerger {
     this.strings.clear();
     const g = emptyGraph();
     g.replaceAttributes({ name: this.name });
-    for (const key of [...this.nodes.keys()].sort(compareIds)) {
+    // keys are unique strings: the default sort (code unit order, as compareIds) makes no calls
+    for (const key of [...this.nodes.keys()].sort()) {
       g.addNode(key, this.nodes.get(key) as NodeAttributes);
     }
     this.nodes.clear();
     let added = 0;
-    for (const key of [...this.edges.keys()].sort(compareIds)) {
+    for (const key of [...this.edges.keys()].sort()) {
       if (check && ++added % 4096 === 0) check();
       const e = this.edges.get(key) as PendingEdge;
       e.attributes.weight = e.attributes.articles.length;
