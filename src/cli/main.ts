@@ -83,14 +83,14 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   }
 }
 
-const isEntry = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isEntry || process.argv[1]?.endsWith('/kg')) {
+/** Run `kg <args>` in this process with its stdout and stderr; the exit code is set when done. */
+export function runCli(args: string[]): void {
   const io: CommandIO = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     progress: Boolean(process.stderr.isTTY) || process.env.KG_PROGRESS === '1',
   };
-  main(process.argv.slice(2), io).then(
+  main(args, io).then(
     (code) => {
       process.exitCode = code;
     },
@@ -100,3 +100,7 @@ if (isEntry || process.argv[1]?.endsWith('/kg')) {
     },
   );
 }
+
+// `node dist/cli/main.js <args>` runs it too (the `kg` executable is kg.js)
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href)
+  runCli(process.argv.slice(2));

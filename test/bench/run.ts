@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extendCorpus, generateCorpus } from '../../src/bench/generate.js';
 import { STAGES, type StageReport } from '../../src/bench/stages.js';
+import { BUILD_NODE_FLAGS } from '../../src/cli/node-flags.js';
 import { runNeo4jBench } from '../../src/neo4j/bench.js';
 import { defaultWorkers } from '../../src/pipeline/pool.js';
 
@@ -59,6 +60,7 @@ const COMPILED: Runner = {
   code: 'compiled',
   loader: [],
   child: join(ROOT, 'dist', 'bench', 'child.js'),
+  // what the `kg` executable (kg.js) starts for `kg build`: main.js under BUILD_NODE_FLAGS
   cli: join(ROOT, 'dist', 'cli', 'main.js'),
 };
 const SOURCE: Runner = {
@@ -94,7 +96,14 @@ function child<T>(args: string[], timeoutS: number, stdoutJson = true): Promise<
   return new Promise((resolveChild) => {
     const proc = spawn(
       process.execPath,
-      [...runner.loader, '--import', join(ROOT, 'src', 'bench', 'rss-probe.mjs'), ...args],
+      [
+        ...runner.loader,
+        // every measurement runs under the V8 options `kg build` runs under (src/cli/node-flags.ts)
+        ...BUILD_NODE_FLAGS,
+        '--import',
+        join(ROOT, 'src', 'bench', 'rss-probe.mjs'),
+        ...args,
+      ],
       {
         cwd: ROOT,
         env: { ...process.env, KG_BENCH_USAGE: usageFile },

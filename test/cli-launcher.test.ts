@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { generateCorpus } from '../src/bench/generate.js';
+import { BUILD_NODE_FLAGS, nodeFlagsFor } from '../src/cli/node-flags.js';
+import { LOCK_FILE } from '../src/util/lock.js';
+
+const KG = ['--import', 'tsx', 'src/cli/kg.ts'];
+const kg = (...args: string[]) =>
+  spawnSync(process.execPath, [...KG, ...args], { encoding: 'utf8' });
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('the kg executable', () => {
+  it('starts `kg build` under the build flags, unless the young generation is sized already', () => {
+    assert.deepEqual(nodeFlagsFor(['build', 'corpus'], []), [...BUILD_NODE_FLAGS]);
+    assert.deepEqual(nodeFlagsFor(['build'], ['--import', 'tsx'], '--max-old-space-size=8000'), [
+      ...BUILD_NODE_FLAGS,
+    ]);
+    assert.deepEqual(nodeFlagsFor(['build'], ['--max-semi-space-size=32']), []);
+    assert.deepEqual(nodeFlagsFor(['build'], [], ' --max_semi_space_size=128 '), []);
+    for (const other of [['eval', '--gold', 'g'], ['query'], ['--help'], []])
+      assert.deepEqual(nodeFlagsFor(other, []), [], other.join(' '));
+  });
+
+  it('runs other commands in its own process, build in a child, with the same exit codes', () => {
+    const help = kg('--help');
+    assert.equal(help.status, 0);
+    assert.match(help.stdout, /Usage: kg <command>/);
+    assert.equal(kg('frobnicate').status, 2);
+    const buildHelp = kg('build', '--help');
+    assert.equal(buildHelp.status, 0, buildHelp.stderr);
+    assert.match(buildHelp.stdout, /Usage: kg build/);
+    const missing = kg('build', join(tmpdir(), 'kg-no-such-corpus'));
+    assert.equal(missing.status, 1);
+    assert.equal(missing.stderr.trim().split('\n').length, 1);
+    assert.match(missing.stderr, /kg-no-such-corpus/);
+  });
+
+  it('a signal sent to kg stops the build it started, and kg dies of it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kg-launcher-'));
+    try {
+      // enough articles that the build is still running when the signal comes
+      generateCorpus(join(root, 'corpus'), 300, { seed: 5, words: [300, 600] });
+      const out = join(root, 'out');
+      const proc = spawn(
+        process.execPath,
+        [...KG, 'build', join(root, 'corpus'), '--out', out, '--workers', '1'],
+        {
+          stdio: 'ignore',
+        },
+      );
+      const exited = new Promise<{ code: number | null; signal: string | null }>((done) =>
+        proc.on('exit', (code, signal) => done({ code, signal })),
+      );
+      // the build's lock names the process that holds it: the child
+      const lock = join(out, LOCK_FILE);
+      let holder: number | undefined;
+      for (let i = 0; i < 600 && holder === undefined; i++) {
+        await sleep(50);
+        if (!existsSync(lock)) continue;
+        try {
+          holder = (JSON.parse(readFileSync(lock, 'utf8')) as { pid: number }).pid;
+        } catch {
+          // written a moment from now
+        }
+      }
+      assert.ok(holder !== undefined, 'the build never took its lock');
+      assert.notEqual(holder, proc.pid, 'build runs in a child process');
+      proc.kill('SIGTERM');
+      assert.deepEqual(await exited, { code: null, signal: 'SIGTERM' });
+      for (let i = 0; i < 20 && alive(holder); i++) await sleep(50);
+      assert.equal(alive(holder), false, 'the build process outlived kg');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
