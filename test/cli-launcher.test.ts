@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -46,6 +46,21 @@ describe('the kg executable', () => {
     assert.equal(missing.status, 1);
     assert.equal(missing.stderr.trim().split('\n').length, 1);
     assert.match(missing.stderr, /kg-no-such-corpus/);
+  });
+
+  it('main.js runs as the script node starts, through a symlink and a path URLs encode', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg main #1 '));
+    try {
+      const link = join(dir, 'main.ts');
+      symlinkSync(join(process.cwd(), 'src', 'cli', 'main.ts'), link);
+      const r = spawnSync(process.execPath, ['--import', 'tsx', link, '--help'], {
+        encoding: 'utf8',
+      });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /Usage: kg <command>/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a signal sent to kg stops the build it started, and kg dies of it', async () => {

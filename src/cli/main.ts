@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isKgError } from '../util/errors.js';
 import type { Command, CommandIO } from './command.js';
@@ -101,6 +103,16 @@ export function runCli(args: string[]): void {
   );
 }
 
-// `node dist/cli/main.js <args>` runs it too (the `kg` executable is kg.js)
-if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href)
-  runCli(process.argv.slice(2));
+/** Is this module the script node was started with? (Compared as real paths: a URL encodes them.) */
+function isEntry(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
+}
+
+// `node dist/cli/main.js <args>` runs it too: `kg build` does so (the `kg` executable is kg.js)
+if (isEntry()) runCli(process.argv.slice(2));
