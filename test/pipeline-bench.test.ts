@@ -112,7 +112,7 @@ describe('bench harness', () => {
     assert.ok((report.exportBytes['graph.json'] as number) > 1000);
   });
 
-  it('runs a measurement in a child process and prints it as JSON (annotate, pipeline)', () => {
+  it('runs a measurement in a child process and prints it as JSON (annotate, pipeline, costs)', () => {
     const dir = join(root, 'child');
     generateCorpus(dir, 6, { seed: 3, words: [120, 200] });
     const run = (...args: string[]) => {
@@ -130,6 +130,16 @@ describe('bench harness', () => {
     const piped = run('pipeline', '--corpus', dir, '--workers', '1', '--runs', '2');
     assert.equal(piped.articles, 6);
     assert.ok((piped.total as number) >= (piped.annotate as number));
+    const costs = run('costs', '--corpus', dir, '--runs', '3') as unknown as {
+      articles: number;
+      passes: number[];
+      perDocument: Record<string, number>;
+    };
+    assert.equal(costs.articles, 6);
+    assert.equal(costs.passes.length, 3);
+    for (const step of ['annotateWarm', 'schema', 'validate', 'stringify', 'parse'])
+      assert.ok((costs.perDocument[step] as number) > 0, step);
+    for (const ms of costs.passes) assert.ok(ms >= 0);
   });
 
   it('takes medians', () => {
