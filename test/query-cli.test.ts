@@ -22,7 +22,7 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Parse as `kg` does (src/cli/main.ts) and run; a KgError comes back as its code. */
+/** Parse as `kg` does (src/cli/run.ts) and run; a KgError comes back as its code. */
 async function kgQuery(...argv: string[]): Promise<{ code: number | string; out: string }> {
   let out = '';
   try {

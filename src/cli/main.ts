@@ -1,118 +1,51 @@
 #!/usr/bin/env node
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { isKgError } from '../util/errors.js';
-import type { Command, CommandIO } from './command.js';
-import { COMMANDS } from './commands/index.js';
+/**
+ * The `kg` executable. Most commands run in this process; `kg build` runs this file again in a
+ * child node with the V8 options a build needs (see node-flags.ts), since a heap's young
+ * generation is sized when the process starts. The child shares this terminal; its exit code
+ * or signal is ours.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { nodeFlagsFor } from './node-flags.js';
 
-function topHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return [
-    'kg: knowledge graphs of Sino-Russian relations from news articles',
-    '',
-    'Usage: kg <command> [options]',
-    '',
-    'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'Run `kg <command> --help` for the options of a command.',
-  ].join('\n');
-}
+// under tsx the commands are run.ts beside this file, compiled they are run.js
+const RUN = new URL(`./run${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
-function commandHelp(command: Command): string {
-  return [
-    command.summary,
-    '',
-    `Usage: kg ${command.name} ${command.usage}`,
-    '',
-    'Options:',
-    ...command.help.map((line) => `  ${line}`),
-    '  -h, --help  show this help',
-  ].join('\n');
-}
-
-export async function main(argv: string[], io: CommandIO): Promise<number> {
-  const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(`${topHelp()}\n`);
-    return name === undefined ? 2 : 0;
+const args = process.argv.slice(2);
+// the child is told it is one, so no mistake in reading its options can start another
+const CHILD = 'KG_BUILD_CHILD';
+const flags = process.env[CHILD]
+  ? []
+  : nodeFlagsFor(args, process.execArgv, process.env.NODE_OPTIONS);
+if (flags.length === 0) {
+  if (process.env[CHILD] && process.channel) {
+    // the kg that started this build is gone (killed outright, say): the build goes with it,
+    // as if it had been killed too; the channel alone keeps nothing running
+    process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
+    process.channel.unref();
   }
-  if (name === '--version') {
-    io.stdout('0.1.0\n');
-    return 0;
-  }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    io.stderr(
-      `kg: unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})\n`,
-    );
-    return 2;
-  }
-  let parsed: { values: Record<string, unknown>; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args: rest,
-      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    io.stderr(`kg ${name}: ${(error as Error).message} (see kg ${name} --help)\n`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    io.stdout(`${commandHelp(command)}\n`);
-    return 0;
-  }
-  try {
-    return await command.run(parsed, io);
-  } catch (error) {
-    if (isKgError(error)) {
-      io.stderr(`kg ${name}: ${error.format()}\n`);
-      return error.code === 'E_USAGE' ? 2 : 1;
-    }
-    const err = error as NodeJS.ErrnoException;
-    if (err && typeof err.code === 'string' && 'path' in err) {
-      io.stderr(`kg ${name}: ${err.path}: ${err.code} ${err.message.split('\n')[0]}\n`);
-      return 1;
-    }
-    if (process.env.KG_DEBUG) io.stderr(`${(error as Error).stack}\n`);
-    io.stderr(
-      `kg ${name}: internal error: ${(error as Error).message?.split('\n')[0]} (set KG_DEBUG=1 for a trace)\n`,
-    );
-    return 70;
-  }
-}
-
-/** Run `kg <args>` in this process with its stdout and stderr; the exit code is set when done. */
-export function runCli(args: string[]): void {
-  const io: CommandIO = {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    progress: Boolean(process.stderr.isTTY) || process.env.KG_PROGRESS === '1',
-  };
-  main(args, io).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      process.stderr.write(`kg: internal error: ${(error as Error).message}\n`);
-      process.exitCode = 70;
-    },
+  // loaded only here: a build's parent process needs none of it
+  const { runCli } = await import(RUN.href);
+  runCli(args);
+} else {
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, ...flags, fileURLToPath(import.meta.url), ...args],
+    // the channel closes when this process dies, however it dies (see above)
+    { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, [CHILD]: '1' } },
   );
+  // a signal sent to this process alone reaches the build too (from a terminal both get it)
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const s of signals) process.on(s, forward);
+  child.on('error', (error) => {
+    process.stderr.write(`kg: cannot start ${process.execPath}: ${error.message}\n`);
+    process.exitCode = 70;
+  });
+  child.on('exit', (code, signal) => {
+    for (const s of signals) process.off(s, forward);
+    if (signal) process.kill(process.pid, signal);
+    else process.exitCode = code ?? 70;
+  });
 }
-
-/** Is this module the script node was started with? (Compared as real paths: a URL encodes them.) */
-function isEntry(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return import.meta.url === pathToFileURL(realpathSync(script)).href;
-  } catch {
-    return false;
-  }
-}
-
-// `node dist/cli/main.js <args>` runs it too: `kg build` does so (the `kg` executable is kg.js)
-if (isEntry()) runCli(process.argv.slice(2));

@@ -60,7 +60,7 @@ const COMPILED: Runner = {
   code: 'compiled',
   loader: [],
   child: join(ROOT, 'dist', 'bench', 'child.js'),
-  // what the `kg` executable (kg.js) starts for `kg build`: main.js under BUILD_NODE_FLAGS
+  // `kg build` runs here as the `kg` executable's child does: main.js under BUILD_NODE_FLAGS
   cli: join(ROOT, 'dist', 'cli', 'main.js'),
 };
 const SOURCE: Runner = {
