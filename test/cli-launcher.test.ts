@@ -7,20 +7,11 @@ import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { generateCorpus } from '../src/bench/generate.js';
 import { BUILD_NODE_FLAGS, nodeFlagsFor } from '../src/cli/node-flags.js';
-import { LOCK_FILE } from '../src/util/lock.js';
+import { alive, LOCK_FILE } from '../src/util/lock.js';
 
 const KG = ['--import', 'tsx', 'src/cli/main.ts'];
 const kg = (...args: string[]) =>
   spawnSync(process.execPath, [...KG, ...args], { encoding: 'utf8' });
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('the kg executable', () => {
   it('starts `kg build` under the build flags, unless the young generation is sized already', () => {

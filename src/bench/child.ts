@@ -1,16 +1,17 @@
 /**
  * One measurement of `npm run bench` (test/bench/run.ts), in a process of its own so its peak RSS
  * is its own: `child.js <stages|annotate|pipeline|costs> --corpus dir [--runs n] [--workers n]
- * [--out dir]`, printing its result as JSON. (`costs` is for profiling by hand, not in the bench.) It lives in src/ so that it is compiled with the package: the bench
- * runs it from dist/, the code `kg` users run, and not through tsx, whose transform wraps every
- * function expression created at run time in a naming helper.
+ * [--out dir]`, printing its result as JSON (`costs` is for profiling by hand, not in the bench).
+ * It lives in src/ so that it is compiled with the package: the bench runs it from dist/, the code
+ * `kg` users run, and not through tsx, whose transform wraps every function expression created at
+ * run time in a naming helper.
  */
 import { parseArgs } from 'node:util';
 import { annotateArticle } from '../annotate/index.js';
-import { loadLexicon } from '../lexicon/index.js';
+import { type Lexicon, loadLexicon } from '../lexicon/index.js';
 import { annotateFile } from '../pipeline/annotate-file.js';
 import { buildCorpus } from '../pipeline/build.js';
-import { articleTask, scanCorpus } from '../pipeline/scan.js';
+import { articleTask, type CorpusItem, scanCorpus } from '../pipeline/scan.js';
 import { readArticle } from '../read/corpus.js';
 import { validator } from '../util/schema.js';
 import { validateDocument } from '../validate/document.js';
@@ -28,9 +29,9 @@ async function childMain(mode: string, values: Record<string, string | undefined
     // read + annotate + validate in this thread, nothing kept: the work one worker does
     const lexicon = loadLexicon();
     const items = scanCorpus(corpus);
-    const t = performance.now();
-    for (const item of items) annotateFile(articleTask(item), lexicon);
-    process.stdout.write(JSON.stringify({ articles: items.length, ms: performance.now() - t }));
+    process.stdout.write(
+      JSON.stringify({ articles: items.length, ms: annotateAll(items, lexicon) }),
+    );
   } else if (mode === 'costs') {
     process.stdout.write(JSON.stringify(perDocumentCosts(corpus, Number(values.runs))));
   } else if (mode === 'pipeline') {
@@ -59,6 +60,13 @@ async function childMain(mode: string, values: Record<string, string | undefined
   }
 }
 
+/** Read, annotate and validate every article in this thread, nothing kept: the ms it took. */
+function annotateAll(items: CorpusItem[], lexicon: Lexicon): number {
+  const t = performance.now();
+  for (const item of items) annotateFile(articleTask(item), lexicon);
+  return performance.now() - t;
+}
+
 /**
  * What one thread spends per document, in ms: each pass of read+annotate+validate over the corpus
  * (the first pays for V8's compiling), then, on documents annotated once, the median of `runs`
@@ -67,12 +75,7 @@ async function childMain(mode: string, values: Record<string, string | undefined
 function perDocumentCosts(corpus: string, runs: number) {
   const lexicon = loadLexicon();
   const items = scanCorpus(corpus);
-  const passes: number[] = [];
-  for (let r = 0; r < 3; r++) {
-    const t = performance.now();
-    for (const item of items) annotateFile(articleTask(item), lexicon);
-    passes.push(performance.now() - t);
-  }
+  const passes = [0, 1, 2].map(() => annotateAll(items, lexicon));
   const docs = items.map((item) => {
     const article = readArticle(item.file, {});
     return { document: annotateArticle(article, lexicon), text: article.text };

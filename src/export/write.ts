@@ -49,6 +49,7 @@ const BUFFER_BYTES = 4 << 20;
 /** Asynchronous writes in flight before the writer waits for the oldest. */
 const IN_FLIGHT = 4;
 const encoder = new TextEncoder();
+const fsyncAsync = promisify(fsync);
 /** The synchronous writer's one buffer (each write ends before it is filled again). */
 let scratch: Uint8Array | undefined;
 
@@ -150,7 +151,7 @@ export async function writeFileAtomicAsync(
     }
     await Promise.all(inFlight.splice(0).map((w) => w.done));
     if (state.error) throw state.error;
-    if (options.durable !== false) await promisify(fsync)(fd);
+    if (options.durable !== false) await fsyncAsync(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, file);
