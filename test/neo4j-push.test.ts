@@ -4,10 +4,10 @@
  * what kg sends, not what a database does (see neo4j-integration.test.ts).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import type { CommandIO } from '../src/cli/command.js';
 import { exportCommand } from '../src/cli/commands/export.js';
 import { pushCommand } from '../src/cli/commands/push.js';
@@ -205,8 +205,15 @@ function io(): CommandIO & { out: string[]; err: string[] } {
   return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), progress: false };
 }
 
+// every folder graphFile makes, removed once the file's tests are done
+const scratch: string[] = [];
+after(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
 function graphFile(): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'kg-neo4j-'));
+  scratch.push(dir);
   const file = join(dir, 'graph.json');
   writeFileSync(file, JSON.stringify(graphV1().export()));
   return { dir, file };
