@@ -110,6 +110,24 @@ describe('startAnnotations', () => {
   });
 });
 
+describe('startAnnotations removing what it read', () => {
+  for (const threads of [0, 2])
+    it(`removes each document file once written, and only with removeFiles (${threads} threads)`, async () => {
+      const kept = stored(join(root, `keep-${threads}`), docs);
+      await startAnnotations(kept, join(root, `out-keep-${threads}`), threads).finish();
+      assert.equal(readdirSync(join(root, `keep-${threads}`)).length, docs.length);
+      const scratch = stored(join(root, `scratch-${threads}`), docs);
+      const out = join(root, `out-scratch-${threads}`);
+      await startAnnotations(scratch, out, threads, { removeFiles: true }).finish();
+      assert.deepEqual(readdirSync(join(root, `scratch-${threads}`)), []);
+      for (const doc of docs)
+        assert.equal(
+          readFileSync(join(out, 'annotations', `${doc.article.id}.json`), 'utf8'),
+          expected(doc),
+        );
+    });
+});
+
 describe('writeExports with threads', () => {
   it('writes every export as without threads, reports each phase and times each export', async () => {
     const plain = join(root, 'plain');
@@ -141,10 +159,21 @@ describe('writeExports with threads', () => {
     const corpus = join(root, 'corpus');
     const a = join(root, 'build-a');
     const b = join(root, 'build-b');
-    await runBuild(corpus, { out: a, workers: 1, cache: false, iterations: 5 });
+    const alone: string[] = [];
+    await runBuild(corpus, {
+      out: a,
+      workers: 1,
+      cache: false,
+      iterations: 5,
+      onPhase: (p) => alone.push(p),
+    });
+    // with no other thread, this one writes them as soon as the articles are annotated
+    assert.deepEqual(alone.slice(0, 3), ['annotations', 'merge', 'layout']);
     const phases: string[] = [];
     await runBuild(corpus, { out: b, workers: 2, iterations: 5, onPhase: (p) => phases.push(p) });
-    assert.deepEqual(phases.slice(0, 3), ['merge', 'layout', 'annotations']);
+    // the thread writing them started before the merge's last step; waited for at the end
+    assert.deepEqual(phases.slice(0, 3), ['merge', 'layout', 'graph.json']);
+    assert.equal(phases.at(-1), 'annotations');
     const names = readdirSync(join(a, 'annotations')).sort();
     assert.deepEqual(readdirSync(join(b, 'annotations')).sort(), names);
     for (const name of names)

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnnotationDocument } from '../model/types.js';
 import { isKgError, KgError, type KgErrorCode, type KgErrorPlace } from '../util/errors.js';
@@ -9,6 +9,8 @@ import { writeFileAtomic } from './write.js';
 export interface AnnotationFilesTask {
   dir: string;
   refs: Array<{ id: string; file: string }>;
+  /** remove each file once written from (see AnnotationsOptions) */
+  remove?: boolean;
 }
 
 /** The files written, or the error that stopped the share (a KgError does not cross threads as one). */
@@ -20,7 +22,7 @@ export type AnnotationFilesResult =
 export default function writeAnnotationFiles(task: AnnotationFilesTask): AnnotationFilesResult {
   const written: string[] = [];
   try {
-    for (const ref of task.refs) written.push(writeAnnotationFile(task.dir, ref));
+    for (const ref of task.refs) written.push(writeAnnotationFile(task.dir, ref, task.remove));
   } catch (error) {
     if (!isKgError(error)) throw error;
     return { error: { code: error.code, message: error.message, place: error.place } };
@@ -28,11 +30,15 @@ export default function writeAnnotationFiles(task: AnnotationFilesTask): Annotat
   return { written };
 }
 
-/** Write `<dir>/<id>.json`, pretty-printed, atomically; a file ref is read first. */
-export function writeAnnotationFile(dir: string, ref: DocumentRef): string {
+/**
+ * Write `<dir>/<id>.json`, pretty-printed, atomically; a file ref is read first, and removed
+ * afterwards when `remove` is set.
+ */
+export function writeAnnotationFile(dir: string, ref: DocumentRef, remove = false): string {
   const doc = 'nodes' in ref ? ref : readDocument(ref);
   const file = join(dir, `${doc.article.id}.json`);
   writeFileAtomic(file, writeDocumentJson(doc));
+  if (remove && !('nodes' in ref)) rmSync(ref.file, { force: true });
   return file;
 }
 

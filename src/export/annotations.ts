@@ -29,6 +29,16 @@ const WORKER = new URL(
 /** The annotations export as it runs: `finish()` waits for the threads and gives every file written. */
 export interface AnnotationsExport {
   finish(): Promise<string[]>;
+  /** milliseconds this thread spent starting it (all of the writing, with no other threads) */
+  readonly startMs: number;
+}
+
+export interface AnnotationsOptions {
+  /**
+   * remove each document file once its annotation file is written: the files are a build's
+   * scratch copies, read for the last time here (default false; never for a cache)
+   */
+  removeFiles?: boolean;
 }
 
 /**
@@ -44,13 +54,16 @@ export function startAnnotations(
   documents: Iterable<DocumentRef>,
   outDir: string,
   threads: number,
+  options: AnnotationsOptions = {},
 ): AnnotationsExport {
+  const started = performance.now();
   const dir = join(outDir, 'annotations');
+  const remove = options.removeFiles === true;
   const written: string[] = [];
   const files: DocumentFile[] = [];
   for (const ref of documents) {
     if (isFile(ref) && threads > 0) files.push(ref);
-    else written.push(writeAnnotationFile(dir, ref));
+    else written.push(writeAnnotationFile(dir, ref, remove));
   }
   const shares = split(files, threads);
   const pool =
@@ -64,11 +77,16 @@ export function startAnnotations(
       : undefined;
   const runs = shares.map(
     (refs) =>
-      pool?.run({ dir, refs } satisfies AnnotationFilesTask) as Promise<AnnotationFilesResult>,
+      pool?.run({
+        dir,
+        refs,
+        remove,
+      } satisfies AnnotationFilesTask) as Promise<AnnotationFilesResult>,
   );
   // failures are reported by finish(), after the caller's own exports
   for (const run of runs) run.catch(() => {});
   return {
+    startMs: performance.now() - started,
     async finish() {
       const results = await Promise.allSettled(runs);
       await pool?.destroy();

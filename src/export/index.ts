@@ -4,7 +4,12 @@ import type { KgGraph } from '../graph/merge.js';
 import { layoutGraph } from '../layout/index.js';
 import { COOKBOOK_PATH } from '../neo4j/cookbook.js';
 import { KgError } from '../util/errors.js';
-import { type DocumentRef, removeStaleAnnotations, startAnnotations } from './annotations.js';
+import {
+  type AnnotationsExport,
+  type DocumentRef,
+  removeStaleAnnotations,
+  startAnnotations,
+} from './annotations.js';
 import { gexfChunks } from './gexf.js';
 import { writeHtml } from './html/index.js';
 import { graphJsonChunks } from './json.js';
@@ -44,10 +49,12 @@ export interface ExportOptions {
  * string); graph.svg and graph.html show a summary past SUMMARY_LIMITS. The
  * documents are read once, as they come (the build may stream them from disk);
  * those given as files may be written by other threads meanwhile (see startAnnotations).
+ * `documents` may also be their export already started by `startAnnotations` (a build
+ * starts it as soon as the last article is annotated): it is then waited for here.
  */
 export async function writeExports(
   graph: KgGraph,
-  documents: Iterable<DocumentRef>,
+  documents: Iterable<DocumentRef> | AnnotationsExport,
   outDir: string,
   options: ExportOptions = {},
 ): Promise<string[]> {
@@ -69,10 +76,13 @@ export async function writeExports(
     written.push(file);
   };
   // documents in memory are written now; files, by the threads while this one writes the graph
-  options.onPhase?.('annotations');
-  let t = performance.now();
-  const annotations = startAnnotations(documents, outDir, options.threads ?? 0);
-  let annotationsMs = performance.now() - t;
+  let annotations: AnnotationsExport;
+  if (isStarted(documents)) annotations = documents;
+  else {
+    options.onPhase?.('annotations');
+    annotations = startAnnotations(documents, outDir, options.threads ?? 0);
+  }
+  let annotationsMs = annotations.startMs;
   try {
     await put('graph.json', () => graphJsonChunks(graph));
     await put('graph.gexf', () => gexfChunks(graph));
@@ -86,7 +96,7 @@ export async function writeExports(
     throw error;
   }
   options.onPhase?.('annotations');
-  t = performance.now();
+  const t = performance.now();
   written.push(...(await annotations.finish()));
   // this thread's time on them: writing its own, then waiting for the threads
   annotationsMs += performance.now() - t;
@@ -94,3 +104,8 @@ export async function writeExports(
   removeStaleAnnotations(outDir, written);
   return written;
 }
+
+const isStarted = (
+  documents: Iterable<DocumentRef> | AnnotationsExport,
+): documents is AnnotationsExport =>
+  typeof (documents as Partial<AnnotationsExport>).finish === 'function';

@@ -52,6 +52,12 @@ export interface StreamOptions extends BuildOptions {
   heapShare?: number;
   /** the corpus as already scanned (with cache keys), to avoid reading it twice */
   items?: CorpusItem[];
+  /**
+   * called once every article is annotated and stored, before the merge's last step and the
+   * layout, with what `documentRefs` and `documentCount` of the result will give: `kg build`
+   * starts writing the annotation documents here, on the cores the annotation threads left
+   */
+  onAnnotated?: (refs: () => Iterable<DocumentRef>, count: number) => void;
   versions?: Versions;
 }
 
@@ -271,6 +277,7 @@ export async function buildCorpus(
   }
   cache?.save();
   timings.annotate = performance.now() - t;
+  options.onAnnotated?.(() => store.refs(), store.length);
 
   timings.mergeWhileAnnotating = mergeMs;
   options.onPhase?.('merge');
