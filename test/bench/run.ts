@@ -5,7 +5,7 @@
  */
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,6 +84,8 @@ function compile(): void {
     );
     process.exit(2);
   }
+  // as `npm run build` leaves it: a dist/ rebuilt here must not break `npx kg`
+  chmodSync(COMPILED.cli, 0o755);
 }
 
 /** Run a child process to completion; its usage comes from the rss-probe preload. */
