@@ -1,30 +1,33 @@
 /** Reads `exports/graph.json` (graphology's `graph.export()`) for push and the Neo4j exports. */
-import { readFile } from 'node:fs/promises';
 import { DirectedGraph } from 'graphology';
-import type { AbstractGraph, SerializedGraph } from 'graphology-types';
+import type { AbstractGraph } from 'graphology-types';
+import { GraphShapeError, importGraphFile } from '../graph/import-file.js';
 import { KgError } from '../util/errors.js';
+import { JsonStreamError, lineAndColumn } from '../util/json-stream.js';
 
+/**
+ * The graph in a graph.json of any size (read in chunks, see importGraphFile): the graph.json of a
+ * corpus large enough to need Neo4j is longer than a JavaScript string can be.
+ */
 export async function loadGraphFile(path: string): Promise<AbstractGraph> {
-  let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    return importGraphFile(path, (options) => new DirectedGraph(options));
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT')
       throw new KgError('E_INPUT', 'graph file not found (run kg build first)', { file: path });
-    }
-    throw error;
-  }
-  let data: SerializedGraph;
-  try {
-    data = JSON.parse(text) as SerializedGraph;
-  } catch (error) {
-    throw new KgError('E_INPUT', `not JSON: ${(error as Error).message}`, { file: path });
-  }
-  try {
-    return DirectedGraph.from(data);
-  } catch (error) {
-    throw new KgError('E_INPUT', `not a graphology directed graph: ${(error as Error).message}`, {
-      file: path,
-    });
+    if (error instanceof JsonStreamError)
+      throw new KgError('E_INPUT', `not JSON: ${error.message}`, {
+        file: path,
+        ...lineAndColumn(path, error.offset),
+      });
+    if (typeof code === 'string' && !code.startsWith('ERR_'))
+      throw new KgError('E_INPUT', `cannot read the graph file: ${code}`, { file: path });
+    const where = error instanceof GraphShapeError && error.path ? { path: error.path } : {};
+    throw new KgError(
+      'E_INPUT',
+      `not a graphology directed graph: ${(error as Error).message.split('\n')[0]}`,
+      { file: path, ...where },
+    );
   }
 }

@@ -1,85 +1,60 @@
-import { readFileSync } from 'node:fs';
-import type { SerializedGraph } from 'graphology-types';
+import { GraphShapeError, type ImportChecks, importGraphFile } from '../graph/import-file.js';
 import { emptyGraph, type KgGraph } from '../graph/merge.js';
-import {
-  EDGE_TYPES,
-  type EdgeAttributes,
-  NODE_TYPES,
-  type NodeAttributes,
-} from '../model/types.js';
-import { KgError } from '../util/errors.js';
+import { EDGE_TYPES, NODE_TYPES } from '../model/types.js';
+import { KgError, type KgErrorPlace } from '../util/errors.js';
+import { JsonStreamError, lineAndColumn } from '../util/json-stream.js';
 import { KnowledgeGraph, type KnowledgeGraphOptions } from './knowledge-graph.js';
 
-interface Serialized {
-  attributes?: Record<string, unknown>;
-  nodes: Array<{ key?: unknown; attributes?: Record<string, unknown> }>;
-  edges?: Array<{
-    key?: unknown;
-    source?: unknown;
-    target?: unknown;
-    attributes?: Record<string, unknown>;
-  }>;
+function fail(file: string, message: string, place: Omit<KgErrorPlace, 'file'> = {}): never {
+  throw new KgError('E_INPUT', message, { file, ...place });
 }
 
-function fail(file: string, message: string, path?: string): never {
-  throw new KgError('E_INPUT', message, path ? { file, path } : { file });
-}
+type Element = { key?: unknown; attributes?: { type?: unknown } } | null | undefined;
 
-function checkShape(data: unknown, file: string): Serialized {
-  if (typeof data !== 'object' || data === null || Array.isArray(data))
-    fail(file, 'not a graph: expected an object with nodes and edges (graphology export)');
-  const graph = data as Partial<Serialized>;
-  if (!Array.isArray(graph.nodes)) fail(file, "not a graph: no 'nodes' array", '/nodes');
-  if (graph.edges !== undefined && !Array.isArray(graph.edges))
-    fail(file, "'edges' is not an array", '/edges');
-  graph.nodes.forEach((node, i) => {
-    if (typeof node?.key !== 'string') fail(file, 'node without a string key', `/nodes/${i}/key`);
+/** What graph.json must hold beyond graphology's own checks: keyed nodes and edges of known types. */
+const CHECKS: ImportChecks = {
+  node(value, path) {
+    const node = value as Element;
+    if (typeof node?.key !== 'string')
+      throw new GraphShapeError('node without a string key', `${path}/key`);
     const type = node.attributes?.type;
     if (!(NODE_TYPES as readonly unknown[]).includes(type))
-      fail(file, `node ${node.key}: unknown type '${String(type)}'`, `/nodes/${i}/attributes/type`);
-  });
-  (graph.edges ?? []).forEach((edge, i) => {
+      throw new GraphShapeError(
+        `node ${node.key}: unknown type '${String(type)}'`,
+        `${path}/attributes/type`,
+      );
+  },
+  edge(value, path) {
+    const edge = value as Element;
     const type = edge?.attributes?.type;
     if (!(EDGE_TYPES as readonly unknown[]).includes(type))
-      fail(
-        file,
+      throw new GraphShapeError(
         `edge ${String(edge?.key)}: unknown type '${String(type)}'`,
-        `/edges/${i}/attributes/type`,
+        `${path}/attributes/type`,
       );
-  });
-  return graph as Serialized;
-}
+  },
+};
 
-/** The graphology graph of a `graph.json` (graphology's `export()`, as `kg build` writes it). */
+/**
+ * The graphology graph of a `graph.json` (graphology's `export()`, as `kg build` writes it), of
+ * any size: read in chunks and imported element by element (see importGraphFile), since the
+ * graph.json of a large corpus is longer than a JavaScript string can be.
+ */
 export function readGraph(file: string): KgGraph {
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    return importGraphFile(file, () => emptyGraph(), CHECKS);
   } catch (error) {
+    if (error instanceof JsonStreamError)
+      fail(file, `not valid JSON: ${error.message}`, lineAndColumn(file, error.offset));
+    if (error instanceof GraphShapeError)
+      fail(file, error.message, error.path !== undefined ? { path: error.path } : {});
     const code = (error as NodeJS.ErrnoException).code;
-    fail(
-      file,
-      code === 'ENOENT'
-        ? 'no graph file here: build one with `kg build` (or give --graph)'
-        : `cannot read the graph file: ${code}`,
-    );
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    fail(file, `not valid JSON: ${(error as Error).message}`);
-  }
-  const serialized = checkShape(data, file);
-  const graph = emptyGraph();
-  try {
-    graph.import(
-      serialized as unknown as SerializedGraph<NodeAttributes, EdgeAttributes, { name: string }>,
-    );
-  } catch (error) {
+    if (code === 'ENOENT')
+      fail(file, 'no graph file here: build one with `kg build` (or give --graph)');
+    if (typeof code === 'string' && !code.startsWith('ERR_'))
+      fail(file, `cannot read the graph file: ${code}`);
     fail(file, `not a graph of this data model: ${(error as Error).message.split('\n')[0]}`);
   }
-  return graph;
 }
 
 /**

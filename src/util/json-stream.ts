@@ -1,0 +1,273 @@
+import { closeSync, openSync, readSync } from 'node:fs';
+
+/**
+ * Reading a JSON object bigger than a JavaScript string can hold (about 512 MB; graph.json passes
+ * it at about 5,000 synthetic articles): the file is decoded in chunks, the top-level object's
+ * members are parsed one at a time, and the members named as streamed, when they are arrays,
+ * element by element. Each value is still parsed by `JSON.parse`, which checks it; this only
+ * finds where each one ends.
+ */
+
+/** Where a file stopped being the JSON expected: a message, and the character offset. */
+export class JsonStreamError extends Error {
+  constructor(
+    message: string,
+    /** characters (UTF-16 code units) read before the problem */
+    readonly offset: number,
+    /** JSON path of the value being read, when there was one */
+    readonly path?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface JsonObjectHandlers {
+  /** a member read whole (a streamed member whose value is not an array comes here too) */
+  member?: (name: string, value: unknown) => void;
+  /** an element of a streamed array member */
+  element?: (name: string, index: number, value: unknown) => void;
+  /** a streamed array member ended */
+  end?: (name: string) => void;
+}
+
+const CHUNK_BYTES = 8 << 20;
+
+const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+/** A file's text, decoded a chunk at a time, with a read position. */
+class Reader {
+  private text = '';
+  /** position in `text` */
+  pos = 0;
+  /** characters dropped from the front of `text` so far */
+  private dropped = 0;
+  private eof = false;
+  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  private readonly buffer: Uint8Array;
+  /** bytes at the buffer's end that began a character the last chunk cut */
+  private carried = 0;
+  private first = true;
+
+  constructor(
+    private readonly fd: number,
+    chunkBytes: number,
+  ) {
+    // room for a character cut at the end of a chunk of even one byte
+    this.buffer = new Uint8Array(Math.max(chunkBytes, 4));
+  }
+
+  get offset(): number {
+    return this.dropped + this.pos;
+  }
+
+  /** Append the next chunk, dropping what is before `pos`; false at the end of the file. */
+  private more(): boolean {
+    if (this.eof) return false;
+    const rest = this.decoded();
+    this.dropped += this.pos;
+    this.text = this.text.slice(this.pos) + rest;
+    this.pos = 0;
+    return rest.length > 0 || !this.eof;
+  }
+
+  /**
+   * The next chunk's text. Decoded whole up to its last complete character (the bytes of one cut
+   * by the chunk's end wait for the next): TextDecoder's streaming mode takes a much slower path.
+   */
+  private decoded(): string {
+    const carried = this.carried;
+    this.buffer.copyWithin(0, this.buffer.length - carried, this.buffer.length);
+    const n = readSync(this.fd, this.buffer, carried, this.buffer.length - carried, null);
+    let end = carried + n;
+    if (n === 0) this.eof = true;
+    else end = completeUpTo(this.buffer, end);
+    let start = 0;
+    if (this.first) {
+      this.first = false;
+      // a byte order mark, as some editors write one, is no part of the JSON
+      if (this.buffer[0] === 0xef && this.buffer[1] === 0xbb && this.buffer[2] === 0xbf) start = 3;
+    }
+    const text = this.decoder.decode(this.buffer.subarray(start, end));
+    // what did not decode yet goes to the buffer's end, to be copied to its start next time
+    const left = carried + n - end;
+    this.buffer.copyWithin(this.buffer.length - left, end, carried + n);
+    this.carried = left;
+    return text;
+  }
+
+  /** The next character that is not white space (not consumed), -1 at the end of the file. */
+  peek(): number {
+    for (;;) {
+      while (this.pos < this.text.length && isSpace(this.text.charCodeAt(this.pos))) this.pos++;
+      if (this.pos < this.text.length) return this.text.charCodeAt(this.pos);
+      if (!this.more()) return -1;
+    }
+  }
+
+  /** Consume `char` (after white space), or fail saying what was expected. */
+  expect(char: string, what: string, path?: string): void {
+    if (this.peek() !== char.charCodeAt(0)) throw this.error(`expected ${what}`, path);
+    this.pos++;
+  }
+
+  /** The text of the next JSON value (after white space), consumed; not yet checked. */
+  value(path: string): string {
+    if (this.peek() < 0) throw this.error('unexpected end of the file', path);
+    let depth = 0;
+    let inString = false;
+    let i = this.pos;
+    for (;;) {
+      const text = this.text;
+      for (; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+          // strings are most of the text: jump to the next quote, and see whether it is escaped
+          const quote = text.indexOf('"', i);
+          if (quote < 0) {
+            i = text.length - 1;
+            continue;
+          }
+          let backslashes = 0;
+          while (text.charCodeAt(quote - 1 - backslashes) === 0x5c) backslashes++;
+          i = quote;
+          if (backslashes % 2 === 1) continue;
+          inString = false;
+          if (depth === 0) return this.take(i + 1);
+        } else if (c === 0x22) inString = true;
+        else if (c === 0x7b || c === 0x5b) depth++;
+        else if (c === 0x7d || c === 0x5d || c === 0x2c || isSpace(c)) {
+          // a number or literal ends where its container goes on
+          if (depth === 0) return this.take(i);
+          if (c === 0x7d || c === 0x5d) {
+            depth--;
+            if (depth === 0) return this.take(i + 1);
+          }
+        }
+      }
+      const scanned = i - this.pos;
+      if (!this.more()) {
+        if (depth === 0 && !inString) return this.take(this.text.length);
+        throw this.error('unexpected end of the file', path);
+      }
+      i = this.pos + scanned;
+    }
+  }
+
+  private take(end: number): string {
+    const text = this.text.slice(this.pos, end);
+    this.pos = end;
+    return text;
+  }
+
+  error(message: string, path?: string): JsonStreamError {
+    return new JsonStreamError(message, this.offset, path);
+  }
+}
+
+function parse(text: string, path: string, offset: number): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new JsonStreamError((error as Error).message, offset, path);
+  }
+}
+
+/**
+ * Read the JSON object in `file`, giving each member to `member` as it is parsed, except members
+ * named in `streamed` whose value is an array: each element of those goes to `element`, then
+ * `end` is called. Throws JsonStreamError where the text is not one JSON object (file system
+ * errors are thrown as they are).
+ */
+export function readJsonObject(
+  file: string,
+  streamed: ReadonlySet<string>,
+  handlers: JsonObjectHandlers,
+  /** bytes decoded at a time (small in tests, to cut values and characters across chunks) */
+  chunkBytes = CHUNK_BYTES,
+): void {
+  const fd = openSync(file, 'r');
+  try {
+    const r = new Reader(fd, chunkBytes);
+    r.expect('{', 'a JSON object');
+    if (r.peek() === 0x7d) r.pos++;
+    else
+      for (;;) {
+        if (r.peek() !== 0x22) throw r.error('expected a member name in double quotes');
+        const at = r.offset;
+        const name = parse(r.value('/'), '/', at) as string;
+        const path = `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        r.expect(':', `':' after ${JSON.stringify(name)}`, path);
+        if (streamed.has(name) && r.peek() === 0x5b) {
+          r.pos++;
+          let index = 0;
+          if (r.peek() === 0x5d) r.pos++;
+          else
+            for (;;) {
+              const elementPath = `${path}/${index}`;
+              const start = r.offset;
+              handlers.element?.(name, index, parse(r.value(elementPath), elementPath, start));
+              index++;
+              const c = r.peek();
+              if (c === 0x2c) r.pos++;
+              else if (c === 0x5d) {
+                r.pos++;
+                break;
+              } else throw r.error(`expected ',' or ']' after ${elementPath}`, elementPath);
+            }
+          handlers.end?.(name);
+        } else {
+          const start = r.offset;
+          handlers.member?.(name, parse(r.value(path), path, start));
+        }
+        const c = r.peek();
+        if (c === 0x2c) r.pos++;
+        else if (c === 0x7d) {
+          r.pos++;
+          break;
+        } else throw r.error(`expected ',' or '}' after ${path}`, path);
+      }
+    if (r.peek() !== -1) throw r.error('more text after the JSON object');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Line and column (1-based) of a character offset in a file, read again a chunk at a time. */
+export function lineAndColumn(file: string, offset: number): { line: number; column: number } {
+  const fd = openSync(file, 'r');
+  try {
+    const decoder = new TextDecoder('utf-8');
+    const buffer = new Uint8Array(CHUNK_BYTES);
+    let line = 1;
+    let column = 1;
+    let seen = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      const text =
+        n > 0 ? decoder.decode(buffer.subarray(0, n), { stream: true }) : decoder.decode();
+      for (let i = 0; i < text.length && seen < offset; i++, seen++) {
+        if (text.charCodeAt(i) === 0x0a) {
+          line++;
+          column = 1;
+        } else column++;
+      }
+      if (seen >= offset || n === 0) return { line, column };
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Where the last complete UTF-8 character of `bytes[0, end)` ends: a lead byte in the last three
+ * whose sequence runs past `end` is cut there.
+ */
+function completeUpTo(bytes: Uint8Array, end: number): number {
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const b = bytes[end - back] as number;
+    if ((b & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return length > back ? end - back : end;
+  }
+  return end;
+}
