@@ -95,15 +95,24 @@ export function* gexfChunks(graph: AbstractGraph, options: GexfOptions = {}): Ge
     );
   }
   yield `    </nodes>\n    <edges count="${edgeKeys.length}">\n`;
-  const mixed = graph.type === 'mixed';
-  for (const key of edgeKeys) {
-    const attributes = graph.getEdgeAttributes(key);
-    const source = graph.source(key);
-    const target = graph.target(key);
+  // each node's escaped id, written again for every edge at it
+  const ids = new Map<string, string>();
+  const idOf = (node: string) => {
+    let id = ids.get(node);
+    if (id === undefined) {
+      id = escapeXml(node);
+      ids.set(node, id);
+    }
+    return id;
+  };
+  for (const { edge: key, attributes, source, target, undirected } of edgesInOrder(
+    graph,
+    edgeKeys,
+  )) {
     // strings built by concatenation, not arrays of pairs: a million edges make the garbage
     let open = `      <edge id="${escapeXml(key)}"`;
-    if (mixed && graph.isUndirected(key)) open += ' type="undirected"'; // the default is directed
-    open += ` source="${escapeXml(source)}" target="${escapeXml(target)}"`;
+    if (graph.type === 'mixed' && undirected) open += ' type="undirected"'; // the default is directed
+    open += ` source="${idOf(source)}" target="${idOf(target)}"`;
     const label = labelOf(attributes) ?? stringOrUndefined(attributes.type);
     if (label !== undefined) open += ` label="${escapeXml(label)}"`;
     const { weight } = attributes;
@@ -112,6 +121,40 @@ export function* gexfChunks(graph: AbstractGraph, options: GexfOptions = {}): Ge
     yield flat(elementXml('edge', open, attvaluesXml(attributes, edgeCells), []));
   }
   yield '    </edges>\n  </graph>\n</gexf>\n';
+}
+
+interface EdgeEntry {
+  edge: string;
+  attributes: Attributes;
+  source: string;
+  target: string;
+  undirected: boolean;
+}
+
+/**
+ * The edges in the order of `sorted` (their keys, sorted). A graph that holds them in that order
+ * already (as `kg build` makes it) is walked as it is: three lookups by key per edge, among a
+ * million long keys, were 15% of writing the GEXF at 10,000 articles.
+ */
+function* edgesInOrder(graph: AbstractGraph, sorted: string[]): Generator<EdgeEntry> {
+  let i = 0;
+  let inOrder = true;
+  graph.forEachEdge((key) => {
+    if (inOrder && key !== sorted[i]) inOrder = false;
+    i++;
+  });
+  if (inOrder) {
+    yield* graph.edgeEntries() as Iterable<EdgeEntry>;
+    return;
+  }
+  for (const edge of sorted)
+    yield {
+      edge,
+      attributes: graph.getEdgeAttributes(edge),
+      source: graph.source(edge),
+      target: graph.target(edge),
+      undirected: graph.isUndirected(edge),
+    };
 }
 
 /** The whole GEXF file as one string (small graphs; see gexfChunks). */
