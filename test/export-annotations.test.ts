@@ -155,6 +155,30 @@ describe('writeExports with threads', () => {
     }
   });
 
+  it('a build that fails after annotation reports its error once the annotation thread has ended', async () => {
+    const out = join(root, 'build-fails');
+    await assert.rejects(
+      runBuild(join(root, 'corpus'), {
+        out,
+        workers: 2,
+        iterations: 5,
+        onPhase: (p) => {
+          if (p === 'layout') throw new Error('the layout failed');
+        },
+      }),
+      /the layout failed/,
+    );
+    // the thread had started before the merge's last step: its files are all there, and whole
+    const names = readdirSync(join(out, 'annotations')).sort();
+    assert.deepEqual(names, docs.map((d) => `${d.article.id}.json`).sort());
+    for (const doc of docs)
+      assert.equal(
+        readFileSync(join(out, 'annotations', `${doc.article.id}.json`), 'utf8'),
+        expected(doc),
+      );
+    assert.ok(!existsSync(join(out, 'graph.json')));
+  });
+
   it('kg build with a cache writes the annotations from its threads as a build without', async () => {
     const corpus = join(root, 'corpus');
     const a = join(root, 'build-a');
