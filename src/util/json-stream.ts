@@ -61,7 +61,7 @@ class Reader {
   }
 
   /** Append the next chunk, dropping what is before `pos`; false at the end of the file. */
-  private more(): boolean {
+  private fill(): boolean {
     if (this.eof) return false;
     const rest = this.decoded();
     this.dropped += this.pos;
@@ -100,7 +100,7 @@ class Reader {
     for (;;) {
       while (this.pos < this.text.length && isSpace(this.text.charCodeAt(this.pos))) this.pos++;
       if (this.pos < this.text.length) return this.text.charCodeAt(this.pos);
-      if (!this.more()) return -1;
+      if (!this.fill()) return -1;
     }
   }
 
@@ -108,6 +108,19 @@ class Reader {
   expect(char: string, what: string, path?: string): void {
     if (this.peek() !== char.charCodeAt(0)) throw this.error(`expected ${what}`, path);
     this.pos++;
+  }
+
+  /**
+   * After a member or an element: true past a comma (another one follows), false past `close`
+   * (its object or array ended); anything else is an error naming `path`, the value before.
+   */
+  goesOn(close: '}' | ']', path: string): boolean {
+    const c = this.peek();
+    if (c === 0x2c || c === close.charCodeAt(0)) {
+      this.pos++;
+      return c === 0x2c;
+    }
+    throw this.error(`expected ',' or '${close}' after ${path}`, path);
   }
 
   /** The text of the next JSON value (after white space), consumed; not yet checked. */
@@ -145,7 +158,7 @@ class Reader {
         }
       }
       const scanned = i - this.pos;
-      if (!this.more()) {
+      if (!this.fill()) {
         if (depth === 0 && !inString) return this.take(this.text.length);
         throw this.error('unexpected end of the file', path);
       }
@@ -207,24 +220,14 @@ export function readJsonObject(
               const start = r.offset;
               handlers.element?.(name, index, parse(r.value(elementPath), elementPath, start));
               index++;
-              const c = r.peek();
-              if (c === 0x2c) r.pos++;
-              else if (c === 0x5d) {
-                r.pos++;
-                break;
-              } else throw r.error(`expected ',' or ']' after ${elementPath}`, elementPath);
+              if (!r.goesOn(']', elementPath)) break;
             }
           handlers.end?.(name);
         } else {
           const start = r.offset;
           handlers.member?.(name, parse(r.value(path), path, start));
         }
-        const c = r.peek();
-        if (c === 0x2c) r.pos++;
-        else if (c === 0x7d) {
-          r.pos++;
-          break;
-        } else throw r.error(`expected ',' or '}' after ${path}`, path);
+        if (!r.goesOn('}', path)) break;
       }
     if (r.peek() !== -1) throw r.error('more text after the JSON object');
   } finally {
