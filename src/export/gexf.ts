@@ -195,15 +195,25 @@ function labelOf(attributes: Attributes): string | undefined {
 function addTypes(types: ColumnTypes, attributes: Attributes, reserved: Set<string>): void {
   const hasLabel = typeof attributes.label === 'string';
   const hasEvidence = Array.isArray(attributes.evidence);
-  for (const name of Object.keys(attributes)) {
-    if (reserved.has(name)) continue;
+  // for-in, not Object.keys, and no list of texts built: this runs for every element before any
+  // is written, and at 100,000 articles the garbage of 10 million elements made half its time
+  for (const name in attributes) {
+    if (reserved.has(name) || !Object.hasOwn(attributes, name)) continue;
     if ((name === 'fullLabel' && hasLabel) || (name === 'evidenceText' && hasEvidence)) continue;
     const value = plainValue(attributes[name]);
     if (value !== undefined) types.add(name, value);
   }
   if (hasLabel) types.add('fullLabel', attributes.label);
-  if (hasEvidence) types.add('evidenceText', evidenceTexts(attributes.evidence as EvidenceItem[]));
+  // the column's type needs only whether the list of texts is empty
+  if (hasEvidence)
+    types.add('evidenceText', hasText(attributes.evidence as EvidenceItem[]) ? SOME_TEXT : NO_TEXT);
 }
+
+const SOME_TEXT: readonly string[] = [''];
+const NO_TEXT: readonly string[] = [];
+
+const hasText = (evidence: EvidenceItem[]) =>
+  evidence.some((item) => typeof item?.text === 'string');
 
 interface Cell {
   /** `<attvalue for="id" value="` */
