@@ -39,11 +39,10 @@ export function importGraphFile<G extends AbstractGraph>(
 ): G {
   let graph: G | undefined;
   let options: Record<string, unknown> | undefined;
-  let sawNodes = false;
+  // edges wait for the nodes: an edge needs both its ends in the graph
   let nodesDone = false;
   let nodes: unknown[] = [];
   let edges: unknown[] = [];
-  const held: unknown[] = [];
   const made = () => {
     graph ??= make(options);
     return graph;
@@ -70,32 +69,23 @@ export function importGraphFile<G extends AbstractGraph>(
     element(name, index, value) {
       const path = `/${name}/${index}`;
       if (name === 'nodes') {
-        sawNodes = true;
         checks.node?.(value, path);
         nodes.push(value);
         if (nodes.length === BATCH) flushNodes();
       } else {
         checks.edge?.(value, path);
-        if (!nodesDone) held.push(value);
-        else {
-          edges.push(value);
-          if (edges.length === BATCH) flushEdges();
-        }
+        edges.push(value);
+        if (nodesDone && edges.length >= BATCH) flushEdges();
       }
     },
     end(name) {
       if (name === 'nodes') {
-        sawNodes = true;
         nodesDone = true;
         flushNodes();
-        for (const edge of held.splice(0)) {
-          edges.push(edge);
-          if (edges.length === BATCH) flushEdges();
-        }
-      } else flushEdges();
+      }
+      if (nodesDone) flushEdges();
     },
   });
-  if (!sawNodes) throw new GraphShapeError("not a graph: no 'nodes' array", '/nodes');
-  flushEdges();
+  if (!nodesDone) throw new GraphShapeError("not a graph: no 'nodes' array", '/nodes');
   return made();
 }

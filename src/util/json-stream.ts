@@ -34,6 +34,36 @@ const CHUNK_BYTES = 8 << 20;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
+/**
+ * A file's text, a chunk at a time. Each chunk is decoded whole up to its last complete character
+ * (the bytes of one cut by the chunk's end wait for the next): TextDecoder's streaming mode takes a
+ * much slower path. A byte order mark, as some editors write one, is no part of the text.
+ */
+function* decodedChunks(fd: number, chunkBytes: number): Generator<string> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  // room for a character cut at the end of a chunk of even one byte
+  const buffer = new Uint8Array(Math.max(chunkBytes, 4));
+  // bytes at the buffer's end that began a character the last chunk cut
+  let carried = 0;
+  let first = true;
+  for (;;) {
+    buffer.copyWithin(0, buffer.length - carried, buffer.length);
+    const n = readSync(fd, buffer, carried, buffer.length - carried, null);
+    const end = n === 0 ? carried : completeUpTo(buffer, carried + n);
+    let start = 0;
+    if (first) {
+      first = false;
+      if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) start = 3;
+    }
+    yield decoder.decode(buffer.subarray(start, end));
+    if (n === 0) return;
+    // what did not decode yet goes to the buffer's end, to be copied to its start next time
+    const left = carried + n - end;
+    buffer.copyWithin(buffer.length - left, end, carried + n);
+    carried = left;
+  }
+}
+
 /** A file's text, decoded a chunk at a time, with a read position. */
 class Reader {
   private text = '';
@@ -41,19 +71,10 @@ class Reader {
   pos = 0;
   /** characters dropped from the front of `text` so far */
   private dropped = 0;
-  private eof = false;
-  private readonly decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  private readonly buffer: Uint8Array;
-  /** bytes at the buffer's end that began a character the last chunk cut */
-  private carried = 0;
-  private first = true;
+  private readonly chunks: Generator<string>;
 
-  constructor(
-    private readonly fd: number,
-    chunkBytes: number,
-  ) {
-    // room for a character cut at the end of a chunk of even one byte
-    this.buffer = new Uint8Array(Math.max(chunkBytes, 4));
+  constructor(fd: number, chunkBytes: number) {
+    this.chunks = decodedChunks(fd, chunkBytes);
   }
 
   get offset(): number {
@@ -62,37 +83,12 @@ class Reader {
 
   /** Append the next chunk, dropping what is before `pos`; false at the end of the file. */
   private fill(): boolean {
-    if (this.eof) return false;
-    const rest = this.decoded();
+    const next = this.chunks.next();
+    if (next.done) return false;
     this.dropped += this.pos;
-    this.text = this.text.slice(this.pos) + rest;
+    this.text = this.text.slice(this.pos) + next.value;
     this.pos = 0;
-    return rest.length > 0 || !this.eof;
-  }
-
-  /**
-   * The next chunk's text. Decoded whole up to its last complete character (the bytes of one cut
-   * by the chunk's end wait for the next): TextDecoder's streaming mode takes a much slower path.
-   */
-  private decoded(): string {
-    const carried = this.carried;
-    this.buffer.copyWithin(0, this.buffer.length - carried, this.buffer.length);
-    const n = readSync(this.fd, this.buffer, carried, this.buffer.length - carried, null);
-    let end = carried + n;
-    if (n === 0) this.eof = true;
-    else end = completeUpTo(this.buffer, end);
-    let start = 0;
-    if (this.first) {
-      this.first = false;
-      // a byte order mark, as some editors write one, is no part of the JSON
-      if (this.buffer[0] === 0xef && this.buffer[1] === 0xbb && this.buffer[2] === 0xbf) start = 3;
-    }
-    const text = this.decoder.decode(this.buffer.subarray(start, end));
-    // what did not decode yet goes to the buffer's end, to be copied to its start next time
-    const left = carried + n - end;
-    this.buffer.copyWithin(this.buffer.length - left, end, carried + n);
-    this.carried = left;
-    return text;
+    return true;
   }
 
   /** The next character that is not white space (not consumed), -1 at the end of the file. */
@@ -239,23 +235,19 @@ export function readJsonObject(
 export function lineAndColumn(file: string, offset: number): { line: number; column: number } {
   const fd = openSync(file, 'r');
   try {
-    const decoder = new TextDecoder('utf-8');
-    const buffer = new Uint8Array(CHUNK_BYTES);
     let line = 1;
     let column = 1;
     let seen = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, 0, buffer.length, null);
-      const text =
-        n > 0 ? decoder.decode(buffer.subarray(0, n), { stream: true }) : decoder.decode();
+    for (const text of decodedChunks(fd, CHUNK_BYTES)) {
       for (let i = 0; i < text.length && seen < offset; i++, seen++) {
         if (text.charCodeAt(i) === 0x0a) {
           line++;
           column = 1;
         } else column++;
       }
-      if (seen >= offset || n === 0) return { line, column };
+      if (seen >= offset) break;
     }
+    return { line, column };
   } finally {
     closeSync(fd);
   }
