@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { generateCorpus } from '../src/bench/generate.js';
-import { BUILD_NODE_FLAGS, nodeFlagsFor } from '../src/cli/node-flags.js';
+import { BUILD_NODE_FLAGS, buildHeapFlag, nodeFlagsFor } from '../src/cli/node-flags.js';
 import { alive, LOCK_FILE } from '../src/util/lock.js';
 
 const KG = ['--import', 'tsx', 'src/cli/main.ts'];
@@ -14,15 +14,34 @@ const kg = (...args: string[]) =>
   spawnSync(process.execPath, [...KG, ...args], { encoding: 'utf8' });
 
 describe('the kg executable', () => {
-  it('starts `kg build` under the build flags, unless the young generation is sized already', () => {
-    assert.deepEqual(nodeFlagsFor(['build', 'corpus'], []), [...BUILD_NODE_FLAGS]);
-    assert.deepEqual(nodeFlagsFor(['build'], ['--import', 'tsx'], '--max-old-space-size=8000'), [
+  it('starts `kg build` under the build flags, unless the user sized the heap already', () => {
+    const heap = ['--max-old-space-size=13107'];
+    assert.deepEqual(nodeFlagsFor(['build', 'corpus'], [], '', heap), [
       ...BUILD_NODE_FLAGS,
+      ...heap,
     ]);
-    assert.deepEqual(nodeFlagsFor(['build'], ['--max-semi-space-size=32']), []);
-    assert.deepEqual(nodeFlagsFor(['build'], [], ' --max_semi_space_size=128 '), []);
+    assert.deepEqual(
+      nodeFlagsFor(['build'], ['--import', 'tsx'], '--max-old-space-size=8000', heap),
+      [...BUILD_NODE_FLAGS],
+    );
+    assert.deepEqual(nodeFlagsFor(['build'], ['--max-semi-space-size=32'], '', heap), heap);
+    assert.deepEqual(
+      nodeFlagsFor(['build'], ['--max_old_space_size=9000'], ' --max_semi_space_size=128 ', heap),
+      [],
+    );
+    assert.deepEqual(nodeFlagsFor(['build'], ['--max-semi-space-size=32'], '', []), []);
     for (const other of [['eval', '--gold', 'g'], ['query'], ['--help'], []])
-      assert.deepEqual(nodeFlagsFor(other, []), [], other.join(' '));
+      assert.deepEqual(nodeFlagsFor(other, [], '', heap), [], other.join(' '));
+  });
+
+  it("gives a build 80% of the machine's memory when that is more than V8's default", () => {
+    const GB = 2 ** 30;
+    assert.deepEqual(buildHeapFlag(16 * GB, 4 * GB), ['--max-old-space-size=13107']);
+    assert.deepEqual(buildHeapFlag(4 * GB, 1 * GB), ['--max-old-space-size=3276']);
+    // never less than V8 would give anyway
+    assert.deepEqual(buildHeapFlag(2 * GB, 2 * GB), []);
+    // this machine: a limit in whole megabytes, or none
+    for (const flag of buildHeapFlag()) assert.match(flag, /^--max-old-space-size=\d+$/);
   });
 
   it('runs other commands in its own process, build in a child, with the same exit codes', () => {

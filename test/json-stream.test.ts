@@ -200,6 +200,20 @@ describe('importGraphFile', () => {
     );
   });
 
+  test('stops with one line E_MEMORY when the graph outgrows its share of the heap', () => {
+    const file = fileOf(JSON.stringify(smallGraph().export()));
+    assert.throws(
+      () => importGraphFile(file, () => new DirectedGraph(), {}, 1e-6),
+      (e: KgError) =>
+        isKgError(e) &&
+        e.code === 'E_MEMORY' &&
+        /^out of memory while reading the graph: .* after \d+% of the file; /.test(e.message) &&
+        !e.format().includes('\n'),
+    );
+    // the share the readers use by default leaves a small graph alone
+    assert.equal(importGraphFile(file, () => new DirectedGraph()).size, 2);
+  });
+
   test('the readers name the line and column of a syntax error', async () => {
     const node = (key: string) => JSON.stringify({ key, attributes: { type: 'Country' } });
     const file = fileOf(`{\n "nodes": [\n  ${node('a')}\n  ${node('b')}\n ]\n}`);

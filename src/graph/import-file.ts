@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs';
 import type { AbstractGraph } from 'graphology-types';
+import { heapGuard } from '../util/heap.js';
 import { readJsonObject } from '../util/json-stream.js';
 
 /** A graph file that is JSON but not a graph of the expected shape: what is wrong, and where. */
@@ -18,6 +20,8 @@ export interface ImportChecks {
 }
 
 const STREAMED: ReadonlySet<string> = new Set(['nodes', 'edges']);
+/** Share of the heap's limit a graph being read may fill (see importGraphFile). */
+export const READ_HEAP_SHARE = 0.8;
 /** Elements per graph.import call. */
 const BATCH = 1024;
 
@@ -29,14 +33,26 @@ const BATCH = 1024;
  * node or edge is refused). Edges given before the nodes are held until the nodes are in.
  *
  * Throws JsonStreamError where the file is not JSON, GraphShapeError where it is not a serialized
- * graph (or `checks` refuse an element), and graphology's own errors where the graph refuses an
- * element (a duplicate key, an edge to a missing node).
+ * graph (or `checks` refuse an element), graphology's own errors where the graph refuses an
+ * element (a duplicate key, an edge to a missing node), and KgError `E_MEMORY` when the graph
+ * outgrows the heap (`heapShare` of it, see heapGuard), before V8's own abort.
  */
 export function importGraphFile<G extends AbstractGraph>(
   file: string,
   make: (options: Record<string, unknown> | undefined) => G,
   checks: ImportChecks = {},
+  heapShare?: number,
 ): G {
+  // what reads the graph next (a lexicon, indexes, rows) wants room too: it stops earlier than a
+  // build's merge, and asks for half as much again as the graph
+  const guard = heapGuard('while reading the graph', {
+    every: 1024,
+    share: heapShare ?? READ_HEAP_SHARE,
+    margin: 1.5,
+    tooBig: 'read it on a machine with more memory, or query it in Neo4j',
+    progress: (done, total) => `${Math.min(99, Math.floor((100 * done) / total))}% of the file`,
+  });
+  const size = statSync(file).size;
   let graph: G | undefined;
   let options: Record<string, unknown> | undefined;
   // edges wait for the nodes: an edge needs both its ends in the graph
@@ -66,7 +82,8 @@ export function importGraphFile<G extends AbstractGraph>(
       } else if (name === 'nodes') throw new GraphShapeError("'nodes' is not an array", '/nodes');
       else if (name === 'edges') throw new GraphShapeError("'edges' is not an array", '/edges');
     },
-    element(name, index, value) {
+    element(name, index, value, offset) {
+      guard(offset, size);
       const path = `/${name}/${index}`;
       if (name === 'nodes') {
         checks.node?.(value, path);

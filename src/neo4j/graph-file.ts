@@ -2,7 +2,7 @@
 import { DirectedGraph } from 'graphology';
 import type { AbstractGraph } from 'graphology-types';
 import { GraphShapeError, importGraphFile } from '../graph/import-file.js';
-import { KgError } from '../util/errors.js';
+import { isKgError, KgError } from '../util/errors.js';
 import { JsonStreamError, lineAndColumn } from '../util/json-stream.js';
 
 /**
@@ -13,6 +13,7 @@ export async function loadGraphFile(path: string): Promise<AbstractGraph> {
   try {
     return importGraphFile(path, (options) => new DirectedGraph(options));
   } catch (error) {
+    if (isKgError(error)) throw new KgError(error.code, error.message, { file: path });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT')
       throw new KgError('E_INPUT', 'graph file not found (run kg build first)', { file: path });

@@ -1,7 +1,7 @@
 import { GraphShapeError, type ImportChecks, importGraphFile } from '../graph/import-file.js';
 import { emptyGraph, type KgGraph } from '../graph/merge.js';
 import { EDGE_TYPES, NODE_TYPES } from '../model/types.js';
-import { KgError, type KgErrorPlace } from '../util/errors.js';
+import { isKgError, KgError, type KgErrorPlace } from '../util/errors.js';
 import { JsonStreamError, lineAndColumn } from '../util/json-stream.js';
 import { KnowledgeGraph, type KnowledgeGraphOptions } from './knowledge-graph.js';
 
@@ -44,6 +44,7 @@ export function readGraph(file: string): KgGraph {
   try {
     return importGraphFile(file, () => emptyGraph(), CHECKS);
   } catch (error) {
+    if (isKgError(error)) throw new KgError(error.code, error.message, { file });
     if (error instanceof JsonStreamError)
       fail(file, `not valid JSON: ${error.message}`, lineAndColumn(file, error.offset));
     if (error instanceof GraphShapeError)

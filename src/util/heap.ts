@@ -12,6 +12,19 @@ const YOUNG_RESERVE = 48 * 2 ** 20;
 
 const gb = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GB`;
 
+/**
+ * The memory this process may use: the machine's, or a container's limit when it is lower
+ * (Node gives 2^64 when there is none).
+ */
+export function machineMemory(): number {
+  const total = totalmem();
+  const constrained = process.constrainedMemory?.() ?? 0;
+  return constrained > 0 && constrained < total ? constrained : total;
+}
+
+/** Share of the machine's memory (see machineMemory) a heap may use and leave the rest room. */
+export const MACHINE_SHARE = 0.8;
+
 export interface HeapReading {
   /** bytes in use */
   used: number;
@@ -50,12 +63,22 @@ export function heapGuard(
     share?: number;
     read?: () => HeapReading;
     collect?: () => void;
+    /** the heap needed, as a multiple of the heap the whole input takes (default 2, a build's) */
+    margin?: number;
+    /** how far the work is, for the message (default: `<done> of <total> articles`) */
+    progress?: (done: number, total: number) => string;
+    /** the memory the advice may count on (default machineMemory()) */
+    memory?: number;
+    /** what to do when the machine is too small (default: a build's, in parts into Neo4j) */
+    tooBig?: string;
   } = {},
 ): (done: number, total: number) => void {
   const every = options.every ?? 64;
   const share = options.share ?? HEAP_SHARE;
   const read = options.read ?? reading;
   const gc = options.collect ?? collect;
+  const margin = options.margin ?? 2;
+  const progress = options.progress ?? ((done, total) => `${done} of ${total} articles`);
   let calls = 0;
   return (done, total) => {
     if (++calls % every !== 0 && calls !== 1) return;
@@ -64,17 +87,17 @@ export function heapGuard(
     gc();
     const { used, limit } = read();
     if (used < share * limit) return;
-    // what the whole corpus will need at the same rate, twice over: at the end the merged graph
-    // is built from the merge's tables, and layout and exports need room too
-    const need = (used / Math.max(1, done)) * total * 2;
-    const machine = totalmem();
+    // what the whole input will need at the same rate, with the margin: at the end of a build the
+    // merged graph is built from the merge's tables, and layout and exports need room too
+    const need = (used / Math.max(1, done)) * total * margin;
+    const machine = options.memory ?? machineMemory();
     const advice =
-      need < 0.8 * machine
+      need < MACHINE_SHARE * machine
         ? `run again with NODE_OPTIONS=--max-old-space-size=${Math.ceil(need / 2 ** 30) * 1024} (this machine has ${gb(machine)})`
-        : `the corpus needs about ${gb(need)}, more than this machine's ${gb(machine)}: build it in parts and push each to Neo4j (README, "Past one machine")`;
+        : `this needs about ${gb(need)}, more than this machine's ${gb(machine)}: ${options.tooBig ?? 'build the corpus in parts and push each to Neo4j (README, "Past one machine")'}`;
     throw new KgError(
       'E_MEMORY',
-      `out of memory ${stage}: the JavaScript heap holds ${gb(used)} of its ${gb(limit)} after ${done} of ${total} articles; ${advice}`,
+      `out of memory ${stage}: the JavaScript heap holds ${gb(used)} of its ${gb(limit)} after ${progress(done, total)}; ${advice}`,
     );
   };
 }

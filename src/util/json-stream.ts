@@ -24,8 +24,8 @@ export class JsonStreamError extends Error {
 export interface JsonObjectHandlers {
   /** a member read whole (a streamed member whose value is not an array comes here too) */
   member?: (name: string, value: unknown) => void;
-  /** an element of a streamed array member */
-  element?: (name: string, index: number, value: unknown) => void;
+  /** an element of a streamed array member, and the character offset it starts at */
+  element?: (name: string, index: number, value: unknown, offset: number) => void;
   /** a streamed array member ended */
   end?: (name: string) => void;
 }
@@ -214,7 +214,12 @@ export function readJsonObject(
             for (;;) {
               const elementPath = `${path}/${index}`;
               const start = r.offset;
-              handlers.element?.(name, index, parse(r.value(elementPath), elementPath, start));
+              handlers.element?.(
+                name,
+                index,
+                parse(r.value(elementPath), elementPath, start),
+                start,
+              );
               index++;
               if (!r.goesOn(']', elementPath)) break;
             }
