@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -14,7 +14,9 @@ import {
 } from '../src/bench/generate.js';
 import { measureStages, median, STAGES } from '../src/bench/stages.js';
 import { benchVocabulary } from '../src/bench/vocabulary.js';
+import { mergeDocuments } from '../src/graph/merge.js';
 import { loadLexicon } from '../src/lexicon/index.js';
+import type { AnnotationDocument } from '../src/model/types.js';
 import { listArticles, readCorpus } from '../src/read/corpus.js';
 import { PACKAGE_ROOT } from '../src/util/paths.js';
 
@@ -110,6 +112,17 @@ describe('bench harness', () => {
     assert.ok((report.ms['annotate (total)'] as number) > 0);
     assert.ok(report.nodes > 20 && report.edges > 0 && report.layoutIterations > 0);
     assert.ok((report.exportBytes['graph.json'] as number) > 1000);
+    // every document exported from its stored copy, and the store gone
+    const out = join(root, 'stages-out');
+    assert.equal(readdirSync(join(out, 'annotations')).length, 20);
+    assert.ok(!existsSync(join(out, '.documents')));
+    // the merge of the documents read back is the one `mergeDocuments` gives of them in memory
+    const docs = readdirSync(join(out, 'annotations')).map(
+      (f) => JSON.parse(readFileSync(join(out, 'annotations', f), 'utf8')) as AnnotationDocument,
+    );
+    const merged = mergeDocuments(docs);
+    assert.equal(report.nodes, merged.order);
+    assert.equal(report.edges, merged.size);
   });
 
   it('runs a measurement in a child process and prints it as JSON (annotate, pipeline, costs)', () => {

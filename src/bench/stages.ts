@@ -1,15 +1,16 @@
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ArticleInput, articleAnchor, buildContext } from '../annotate/context.js';
 import { ENTITY_ANNOTATORS } from '../annotate/entities/index.js';
 import { annotateArticle } from '../annotate/index.js';
 import { tokenize } from '../annotate/tokens.js';
+import { writeAnnotationFile } from '../export/annotations-worker.js';
 import { gexfChunks } from '../export/gexf.js';
 import { writeHtml } from '../export/html/index.js';
-import { graphJsonChunks, writeDocumentJson } from '../export/json.js';
+import { graphJsonChunks } from '../export/json.js';
 import { writeSvg } from '../export/svg.js';
 import { writeFileAtomicAsync } from '../export/write.js';
-import { type KgGraph, mergeDocuments } from '../graph/merge.js';
+import { type KgGraph, StreamingMerge } from '../graph/merge.js';
 import { layoutGraph } from '../layout/index.js';
 import { loadLexicon } from '../lexicon/index.js';
 import type { AnnotationDocument } from '../model/types.js';
@@ -28,6 +29,7 @@ export const STAGES = [
   'events+document',
   'annotate (total)',
   'validate',
+  'read back',
   'merge',
   'layout',
   'export:graph.json',
@@ -66,6 +68,10 @@ export function median(values: number[]): number {
  * Time every stage of the pipeline on a corpus, in this thread, `runs` times; report medians.
  * Annotation is timed as a whole and by part (the parts run again on their own, so the parts'
  * sum is close to, not exactly, the whole). Exports are written under `exportsDir`.
+ *
+ * As in `kg build`, no document is held in memory (at 100,000 articles they would take some
+ * 15 GB): each is stored as a build stores it (untimed), then read back and parsed in id order
+ * for the merge (`read back`, then `merge`), and read again by the annotations export.
  */
 export async function measureStages(
   corpusDir: string,
@@ -91,7 +97,9 @@ export async function measureStages(
       f();
       parts[name] = (parts[name] ?? 0) + performance.now() - s;
     };
-    const documents: AnnotationDocument[] = [];
+    const store = join(options.exportsDir, '.documents');
+    mkdirSync(store, { recursive: true });
+    const stored: Array<{ id: string; file: string }> = [];
     let total = 0;
     let validate = 0;
     for (const article of articles as ArticleInput[]) {
@@ -120,8 +128,13 @@ export async function measureStages(
       t = performance.now();
       const issues = validateDocument(doc, article.text);
       validate += performance.now() - t;
-      if (issues.length === 0) documents.push(doc);
+      if (issues.length > 0) continue;
+      // as a build stores an outcome (see annotateFile)
+      const file = join(store, `${stored.length}.json`);
+      writeFileSync(file, JSON.stringify({ kind: 'document', document: doc }));
+      stored.push({ id: doc.article.id, file });
     }
+    stored.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const [name, ms] of Object.entries(parts)) add(name, ms);
     add('annotate (total)', total);
     const known = Object.values(parts).reduce((a, b) => a + b, 0);
@@ -139,10 +152,28 @@ export async function measureStages(
       }
     };
     let graph: KgGraph | undefined;
+    let readBack = 0;
     await attempt('merge', () => {
-      graph = mergeDocuments(documents);
+      const merge = new StreamingMerge();
+      for (const { file } of stored) {
+        const s = performance.now();
+        const doc = (JSON.parse(readFileSync(file, 'utf8')) as { document: AnnotationDocument })
+          .document;
+        readBack += performance.now() - s;
+        merge.add(doc);
+      }
+      graph = merge.finish();
     });
-    if (!graph) break;
+    // the merge's time above included reading back: each goes in its own row
+    const merged = samples.get('merge');
+    if (merged && graph) {
+      merged[merged.length - 1] = (merged[merged.length - 1] as number) - readBack;
+      add('read back', readBack);
+    }
+    if (!graph) {
+      rmSync(store, { recursive: true, force: true });
+      break;
+    }
     const g = graph;
     if (options.layout !== false)
       await attempt('layout', () => {
@@ -159,17 +190,15 @@ export async function measureStages(
     await attempt('export:graph.gexf', () => put('graph.gexf', gexfChunks(g)));
     await attempt('export:graph.svg', () => put('graph.svg', writeSvg(g)));
     await attempt('export:graph.html', async () => put('graph.html', await writeHtml(g)));
+    // as `kg build` writes them: each stored document read back, pretty-printed, written
+    // atomically with its fsync
     await attempt('export:annotations', () => {
       const dir = join(options.exportsDir, 'annotations');
       mkdirSync(dir, { recursive: true });
-      let bytes = 0;
-      for (const d of documents) {
-        const json = writeDocumentJson(d);
-        bytes += json.length;
-        writeFileSync(join(dir, `${d.article.id}.json`), json);
-      }
-      exportBytes.annotations = bytes;
+      const written = stored.map((ref) => writeAnnotationFile(dir, ref));
+      exportBytes.annotations = written.reduce((n, file) => n + statSync(file).size, 0);
     });
+    rmSync(store, { recursive: true, force: true });
     report = {
       ...report,
       articles: articles.length,

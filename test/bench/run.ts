@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extendCorpus, generateCorpus } from '../../src/bench/generate.js';
 import { STAGES, type StageReport } from '../../src/bench/stages.js';
-import { BUILD_NODE_FLAGS } from '../../src/cli/node-flags.js';
+import { BUILD_NODE_FLAGS, buildHeapFlag } from '../../src/cli/node-flags.js';
 import { runNeo4jBench } from '../../src/neo4j/bench.js';
 import { defaultWorkers } from '../../src/pipeline/pool.js';
 
@@ -60,7 +60,7 @@ const COMPILED: Runner = {
   code: 'compiled',
   loader: [],
   child: join(ROOT, 'dist', 'bench', 'child.js'),
-  // `kg build` runs here as the `kg` executable's child does: main.js under BUILD_NODE_FLAGS
+  // `kg build` runs here as the `kg` executable's child does: main.js under the build's flags
   cli: join(ROOT, 'dist', 'cli', 'main.js'),
 };
 const SOURCE: Runner = {
@@ -100,8 +100,10 @@ function child<T>(args: string[], timeoutS: number, stdoutJson = true): Promise<
       process.execPath,
       [
         ...runner.loader,
-        // every measurement runs under the V8 options `kg build` runs under (src/cli/node-flags.ts)
+        // every measurement runs under the V8 options `kg build` runs under (src/cli/node-flags.ts),
+        // the heap's size included, so main.js runs the build itself (its peak RSS is measured)
         ...BUILD_NODE_FLAGS,
+        ...buildHeapFlag(),
         '--import',
         join(ROOT, 'src', 'bench', 'rss-probe.mjs'),
         ...args,
