@@ -2,11 +2,12 @@ import { getHeapStatistics } from 'node:v8';
 import { MACHINE_SHARE, machineMemory } from '../util/heap.js';
 
 /**
- * The V8 options `kg build` runs under, besides the heap's size (see buildHeapFlag). A build keeps a growing graph on the heap while every
- * article's document is parsed, merged and dropped: with V8's default 16 MB semi-spaces much of
- * that short-lived garbage outlives two scavenges, is promoted, and costs full collections of
- * the whole heap. 64 MB semi-spaces let more of it die young: annotate+validate+merge of 10,000
- * synthetic articles with two workers took about 9% less time (README, "Speed and scale").
+ * The V8 options `kg build` runs under, besides the heap's size (see buildHeapFlag). A build
+ * keeps a growing graph on the heap while every article's document is parsed, merged and
+ * dropped: with V8's default 16 MB semi-spaces much of that short-lived garbage outlives two
+ * scavenges, is promoted, and costs full collections of the whole heap. 64 MB semi-spaces let
+ * more of it die young: annotate+validate+merge of 10,000 synthetic articles with two workers
+ * took about 9% less time (README, "Speed and scale").
  */
 export const BUILD_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
 
