@@ -26,6 +26,14 @@ export function buildHeapFlag(
   return mb > defaultLimit / 2 ** 20 ? [`--max-old-space-size=${mb}`] : [];
 }
 
+/**
+ * Every option the `kg` executable starts a build with on this machine: a process started with
+ * these runs the build itself (the bench and the tests measure and signal that process).
+ */
+export function buildNodeFlags(): string[] {
+  return [...BUILD_NODE_FLAGS, ...buildHeapFlag()];
+}
+
 /** Commands that merge a corpus, and so run under BUILD_NODE_FLAGS. */
 const BUILD_COMMANDS = new Set(['build']);
 

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extendCorpus, generateCorpus } from '../../src/bench/generate.js';
 import { STAGES, type StageReport } from '../../src/bench/stages.js';
-import { BUILD_NODE_FLAGS, buildHeapFlag } from '../../src/cli/node-flags.js';
+import { buildNodeFlags } from '../../src/cli/node-flags.js';
 import { runNeo4jBench } from '../../src/neo4j/bench.js';
 import { defaultWorkers } from '../../src/pipeline/pool.js';
 
@@ -103,8 +103,7 @@ function child<T>(args: string[], timeoutS: number, stdoutJson = true): Promise<
         ...runner.loader,
         // every measurement runs under the V8 options `kg build` runs under (src/cli/node-flags.ts),
         // the heap's size included, so main.js runs the build itself (its peak RSS is measured)
-        ...BUILD_NODE_FLAGS,
-        ...buildHeapFlag(),
+        ...buildNodeFlags(),
         '--import',
         join(ROOT, 'src', 'bench', 'rss-probe.mjs'),
         ...args,
