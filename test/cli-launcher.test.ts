@@ -52,6 +52,7 @@ describe('the kg executable', () => {
     const buildHelp = kg('build', '--help');
     assert.equal(buildHelp.status, 0, buildHelp.stderr);
     assert.match(buildHelp.stdout, /Usage: kg build/);
+    assert.match(buildHelp.stdout, /NODE_OPTIONS=--max-old-space-size=MB .*80% of this machine/);
     const missing = kg('build', join(tmpdir(), 'kg-no-such-corpus'));
     assert.equal(missing.status, 1);
     assert.equal(missing.stderr.trim().split('\n').length, 1);
