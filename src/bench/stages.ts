@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ArticleInput, articleAnchor, buildContext } from '../annotate/context.js';
 import { ENTITY_ANNOTATORS } from '../annotate/entities/index.js';
@@ -13,7 +13,8 @@ import { writeFileAtomicAsync } from '../export/write.js';
 import { type KgGraph, StreamingMerge } from '../graph/merge.js';
 import { layoutGraph } from '../layout/index.js';
 import { loadLexicon } from '../lexicon/index.js';
-import type { AnnotationDocument } from '../model/types.js';
+import { writeOutcome } from '../pipeline/annotate-file.js';
+import { DocumentStore } from '../pipeline/documents.js';
 import { readCorpus } from '../read/corpus.js';
 import { splitSentences } from '../read/sentences.js';
 import { classifyLines } from '../read/zones.js';
@@ -98,8 +99,7 @@ export async function measureStages(
       parts[name] = (parts[name] ?? 0) + performance.now() - s;
     };
     const store = join(options.exportsDir, '.documents');
-    mkdirSync(store, { recursive: true });
-    const stored: Array<{ id: string; file: string }> = [];
+    const stored = new DocumentStore();
     let total = 0;
     let validate = 0;
     for (const article of articles as ArticleInput[]) {
@@ -131,22 +131,22 @@ export async function measureStages(
       if (issues.length > 0) continue;
       // as a build stores an outcome (see annotateFile)
       const file = join(store, `${stored.length}.json`);
-      writeFileSync(file, JSON.stringify({ kind: 'document', document: doc }));
-      stored.push({ id: doc.article.id, file });
+      writeOutcome(file, JSON.stringify({ kind: 'document', document: doc }));
+      stored.add(doc.article.id, { file });
     }
-    stored.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const [name, ms] of Object.entries(parts)) add(name, ms);
     add('annotate (total)', total);
     const known = Object.values(parts).reduce((a, b) => a + b, 0);
     add('events+document', Math.max(0, total - known));
     add('validate', validate);
 
-    const attempt = async (stage: string, f: () => Promise<void> | void) => {
+    // `f` may give its own time, when part of what it does is timed as another stage
+    const attempt = async (stage: string, f: () => Promise<unknown> | unknown) => {
       if (errors[stage]) return;
       const s = performance.now();
       try {
-        await f();
-        add(stage, performance.now() - s);
+        const ms = await f();
+        add(stage, typeof ms === 'number' ? ms : performance.now() - s);
       } catch (error) {
         errors[stage] = (error as Error).message.split('\n')[0] ?? 'failed';
       }
@@ -154,22 +154,21 @@ export async function measureStages(
     let graph: KgGraph | undefined;
     let readBack = 0;
     await attempt('merge', () => {
+      const started = performance.now();
       const merge = new StreamingMerge();
-      for (const { file } of stored) {
+      // each document read back and parsed in id order (timed apart), then merged
+      const documents = stored.documents();
+      for (;;) {
         const s = performance.now();
-        const doc = (JSON.parse(readFileSync(file, 'utf8')) as { document: AnnotationDocument })
-          .document;
+        const next = documents.next();
         readBack += performance.now() - s;
-        merge.add(doc);
+        if (next.done) break;
+        merge.add(next.value);
       }
       graph = merge.finish();
+      return performance.now() - started - readBack;
     });
-    // the merge's time above included reading back: each goes in its own row
-    const merged = samples.get('merge');
-    if (merged && graph) {
-      merged[merged.length - 1] = (merged[merged.length - 1] as number) - readBack;
-      add('read back', readBack);
-    }
+    if (graph) add('read back', readBack);
     if (!graph) {
       rmSync(store, { recursive: true, force: true });
       break;
@@ -195,7 +194,7 @@ export async function measureStages(
     await attempt('export:annotations', () => {
       const dir = join(options.exportsDir, 'annotations');
       mkdirSync(dir, { recursive: true });
-      const written = stored.map((ref) => writeAnnotationFile(dir, ref));
+      const written = [...stored.refs()].map((ref) => writeAnnotationFile(dir, ref));
       exportBytes.annotations = written.reduce((n, file) => n + statSync(file).size, 0);
     });
     rmSync(store, { recursive: true, force: true });

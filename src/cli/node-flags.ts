@@ -22,8 +22,13 @@ export function buildHeapFlag(
   memory = machineMemory(),
   defaultLimit = getHeapStatistics().heap_size_limit,
 ): string[] {
-  const mb = Math.floor((MACHINE_SHARE * memory) / 2 ** 20);
+  const mb = Math.floor(buildHeapBytes(memory) / 2 ** 20);
   return mb > defaultLimit / 2 ** 20 ? [`--max-old-space-size=${mb}`] : [];
+}
+
+/** The heap a build may grow to on a machine of `memory` bytes (see buildHeapFlag). */
+export function buildHeapBytes(memory = machineMemory()): number {
+  return MACHINE_SHARE * memory;
 }
 
 /**
@@ -40,20 +45,21 @@ const BUILD_COMMANDS = new Set(['build']);
 /**
  * The options to start `kg <args>` with, or none when it can run in this process: another
  * command, or a heap the user sized already (node options or NODE_OPTIONS). `heap` is the
- * old generation's flag (buildHeapFlag).
+ * old generation's flag (default buildHeapFlag()).
  */
 export function nodeFlagsFor(
   args: readonly string[],
   execArgv: readonly string[],
   nodeOptions = '',
-  heap: readonly string[] = buildHeapFlag(),
+  heap?: readonly string[],
 ): string[] {
   if (!BUILD_COMMANDS.has(args[0] ?? '')) return [];
+  // read only for a build: the launcher asks this before every command
   // V8 reads `--max_semi_space_size` as `--max-semi-space-size`
   const given = [...execArgv, ...nodeOptions.split(/\s+/)].map((g) => g.replace(/_/g, '-'));
   const sized = (flag: string) => {
     const name = flag.split('=')[0] as string;
     return given.some((g) => g === name || g.startsWith(`${name}=`));
   };
-  return [...BUILD_NODE_FLAGS, ...heap].filter((flag) => !sized(flag));
+  return [...BUILD_NODE_FLAGS, ...(heap ?? buildHeapFlag())].filter((flag) => !sized(flag));
 }

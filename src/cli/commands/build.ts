@@ -2,9 +2,10 @@ import { WORKER_THRESHOLD } from '../../pipeline/build.js';
 import { defaultWorkers } from '../../pipeline/pool.js';
 import { runBuild } from '../../pipeline/run.js';
 import { KgError } from '../../util/errors.js';
-import { MACHINE_SHARE, machineMemory } from '../../util/heap.js';
+import { MACHINE_SHARE } from '../../util/heap.js';
 import { withBuildLock } from '../../util/lock.js';
 import type { Command } from '../command.js';
+import { buildHeapBytes } from '../node-flags.js';
 import { progressReporter } from '../progress.js';
 
 function positiveInteger(value: unknown, option: string): number | undefined {
@@ -28,7 +29,7 @@ export const buildCommand: Command = {
     '--no-layout        skip the layout',
     `--workers n        annotation threads (default: the available cores, here ${defaultWorkers()}, when at least ${WORKER_THRESHOLD} articles need annotating, else 1; 1 = this thread)`,
     '--no-cache         annotate every article again and keep no cache (default: <out>/.kg-cache/)',
-    `NODE_OPTIONS=--max-old-space-size=MB  the heap's limit (default: ${Math.round(MACHINE_SHARE * 100)}% of this machine's memory, here ${((MACHINE_SHARE * machineMemory()) / 2 ** 30).toFixed(1)} GB)`,
+    `NODE_OPTIONS=--max-old-space-size=MB  the heap's limit (default: ${Math.round(MACHINE_SHARE * 100)}% of this machine's memory, here ${(buildHeapBytes() / 2 ** 30).toFixed(1)} GB)`,
   ],
   options: {
     out: { type: 'string', default: 'exports' },
