@@ -613,6 +613,11 @@ describe('escapeXml', () => {
   const table: [string, string][] = [
     ['<a href="x">&\'</a>', "&lt;a href=&quot;x&quot;&gt;&amp;'&lt;/a&gt;"],
     [']]>', ']]&gt;'],
+    // an edge key, and every escape in one string: each character is escaped once
+    [
+      'MENTIONS:Article:a->Country:RU & "x"\u2028<\t\n\r\u2029>&amp;',
+      'MENTIONS:Article:a-&gt;Country:RU &amp; &quot;x&quot;&#8232;&lt;&#9;&#10;&#13;&#8233;&gt;&amp;amp;',
+    ],
     ['a\tb\nc\rd', 'a&#9;b&#10;c&#13;d'],
     ['\u0000\u0008\u000B\u000C\u001F', '\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD'],
     ['\uFFFE\uFFFF', '\uFFFD\uFFFD'],
