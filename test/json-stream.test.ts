@@ -107,6 +107,43 @@ describe('readJsonObject', () => {
     }
   });
 
+  test('finds the end of pretty-printed objects by their indentation, and never a wrong one', () => {
+    const text = [
+      '{"nodes": [',
+      // a nested object closed at the element's own indentation: the first such brace is not its end
+      '  {"a": {',
+      '  }, "b": 1},',
+      // the pattern escaped inside a string, and a brace at the indentation inside a string
+      '  {',
+      '   "c": "\\n  }",',
+      '   "d": "  }"',
+      '  },',
+      // an element that ends on its own line's indentation only after a nested one does
+      '  {"e": [',
+      '  {"f": 2}',
+      '  ]',
+      '  },',
+      '  {}, 3, "s",',
+      '\t{',
+      '\t\t"g": true',
+      '\t}',
+      ' ]}',
+    ].join('\n');
+    for (const chunk of [1, 5, 17, 1 << 20])
+      assert.deepEqual(read(fileOf(text), chunk), JSON.parse(text), `chunk ${chunk}`);
+    // many objects laid out otherwise: each still read right once the search is no longer tried
+    const odd = `{"nodes": [${Array.from({ length: 40 }, (_, i) => `\n  {"a": {\n  }, "i": ${i}}`).join(',')}]}`;
+    assert.deepEqual(read(fileOf(odd)), JSON.parse(odd));
+  });
+
+  test('an error inside a pretty-printed element is found where it is', () => {
+    const text = '{\n "nodes": [\n  {\n   "key": "a"\n  },\n  {\n   "key": tru\n  }\n ]\n}';
+    assert.throws(
+      () => read(fileOf(text)),
+      (e: unknown) => e instanceof JsonStreamError && e.path === '/nodes/1',
+    );
+  });
+
   test('reads literals and numbers at the ends of members and elements', () => {
     const text = '{"a":1,"nodes":[1,-2.5e3,true,null,"s"],"b":false , "c" : null}';
     for (const chunk of [1, 5, 100]) assert.deepEqual(read(fileOf(text), chunk), JSON.parse(text));

@@ -31,6 +31,7 @@ export interface JsonObjectHandlers {
 }
 
 const CHUNK_BYTES = 8 << 20;
+const MAX_MISSES = 16;
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
@@ -162,6 +163,39 @@ class Reader {
     }
   }
 
+  /**
+   * The next value parsed, when it is an object laid out as JSON.stringify(value, null, n) lays
+   * one out (as graph.json is): its closing brace is the first one, after it, indented as its
+   * line is. That end is found by one search in the text at hand instead of a scan of every
+   * character, and holds only if the text up to it parses: JSON forbids a raw line feed in a
+   * string, so a parsed object that starts at this brace ends at that one. Undefined (nothing
+   * consumed) when the value is laid out otherwise, or ends beyond the text at hand.
+   */
+  laidOut(): { value: unknown } | undefined {
+    if (this.misses >= MAX_MISSES || this.peek() !== 0x7b) return undefined;
+    const text = this.text;
+    const line = text.lastIndexOf('\n', this.pos - 1);
+    if (line < 0) return undefined;
+    const indent = text.slice(line + 1, this.pos);
+    if (!/^[ \t]*$/.test(indent)) return undefined;
+    const close = text.indexOf(`\n${indent}}`, this.pos);
+    if (close < 0) return undefined;
+    const end = close + indent.length + 2;
+    let value: unknown;
+    try {
+      value = JSON.parse(text.slice(this.pos, end));
+    } catch {
+      // the scanner takes it, and says what is wrong if anything is
+      this.misses++;
+      return undefined;
+    }
+    this.pos = end;
+    return { value };
+  }
+
+  /** Objects laid out otherwise than laidOut expects: past this many, it is no longer tried. */
+  private misses = 0;
+
   private take(end: number): string {
     const text = this.text.slice(this.pos, end);
     this.pos = end;
@@ -214,10 +248,11 @@ export function readJsonObject(
             for (;;) {
               const elementPath = `${path}/${index}`;
               const start = r.offset;
+              const laidOut = r.laidOut();
               handlers.element?.(
                 name,
                 index,
-                parse(r.value(elementPath), elementPath, start),
+                laidOut ? laidOut.value : parse(r.value(elementPath), elementPath, start),
                 start,
               );
               index++;
