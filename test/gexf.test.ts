@@ -424,6 +424,36 @@ describe('writeGexf', () => {
     assert.equal(writeGexf(inKeyOrder), xml);
   });
 
+  test('writes each edge id as its escaped key, whether or not the key is type:source->target', () => {
+    const g = new DirectedGraph();
+    g.addNode('Leader:a&b');
+    g.addNode('Country:R<U');
+    g.addNode('N:😀"');
+    g.addNode('Country:R<V');
+    const edges: [string, string, string, string][] = [
+      ['LEADS:Leader:a&b->Country:R<U', 'Leader:a&b', 'Country:R<U', 'LEADS'],
+      // the same shape, another type than the key's
+      ['X:Country:R<U->Leader:a&b', 'Country:R<U', 'Leader:a&b', 'LEADS'],
+      // a type to escape, and a surrogate pair beside the separator
+      ['A&B:N:😀"->Leader:a&b', 'N:😀"', 'Leader:a&b', 'A&B'],
+      // keys of another shape
+      ['custom "edge" > 1', 'N:😀"', 'Country:R<U', 'T'],
+      ['T:N:😀"->Country:R<', 'Country:R<U', 'N:😀"', 'T'],
+      // all but the target's last character
+      ['LEADS:Leader:a&b->Country:R>V', 'Leader:a&b', 'Country:R<V', 'LEADS'],
+    ];
+    for (const [key, source, target, type] of edges)
+      g.addEdgeWithKey(key, source, target, { type });
+    const ids = [...writeGexf(g).matchAll(/<edge id="([^"]*)"/g)].map((m) => m[1]);
+    assert.deepEqual(
+      ids,
+      edges
+        .map(([key]) => key)
+        .sort()
+        .map(escapeXml),
+    );
+  });
+
   test('writes GEXF 1.2draft with the correct viz namespace and no timestamps', () => {
     assert.match(
       xml,

@@ -105,12 +105,24 @@ export function* gexfChunks(graph: AbstractGraph, options: GexfOptions = {}): Ge
     }
     return id;
   };
+  // escaping goes character by character, so a key made `type:source->target` (as every key of
+  // the data model is) is escaped from its escaped parts, without a scan of its hundred characters
+  const types = new Map<string, string>();
+  const edgeId = (key: string, type: unknown, source: string, target: string) => {
+    if (typeof type !== 'string' || !composedOf(key, type, source, target)) return escapeXml(key);
+    let escaped = types.get(type);
+    if (escaped === undefined) {
+      escaped = escapeXml(type);
+      types.set(type, escaped);
+    }
+    return `${escaped}:${idOf(source)}-&gt;${idOf(target)}`;
+  };
   for (const { edge: key, attributes, source, target, undirected } of edgesInOrder(
     graph,
     edgeKeys,
   )) {
     // strings built by concatenation, not arrays of pairs: a million edges make the garbage
-    let open = `      <edge id="${escapeXml(key)}"`;
+    let open = `      <edge id="${edgeId(key, attributes.type, source, target)}"`;
     if (graph.type === 'mixed' && undirected) open += ' type="undirected"'; // the default is directed
     open += ` source="${idOf(source)}" target="${idOf(target)}"`;
     const label = labelOf(attributes) ?? stringOrUndefined(attributes.type);
@@ -121,6 +133,19 @@ export function* gexfChunks(graph: AbstractGraph, options: GexfOptions = {}): Ge
     yield flat(elementXml('edge', open, attvaluesXml(attributes, edgeCells), []));
   }
   yield '    </edges>\n  </graph>\n</gexf>\n';
+}
+
+/** Whether `key` is `${type}:${source}->${target}`, checked without building that string. */
+function composedOf(key: string, type: string, source: string, target: string): boolean {
+  const arrow = type.length + 1 + source.length;
+  return (
+    key.length === arrow + 2 + target.length &&
+    key.startsWith(type) &&
+    key.charCodeAt(type.length) === 0x3a &&
+    key.startsWith(source, type.length + 1) &&
+    key.startsWith('->', arrow) &&
+    key.endsWith(target)
+  );
 }
 
 interface EdgeEntry {
