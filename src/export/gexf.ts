@@ -95,28 +95,22 @@ export function* gexfChunks(graph: AbstractGraph, options: GexfOptions = {}): Ge
     );
   }
   yield `    </nodes>\n    <edges count="${edgeKeys.length}">\n`;
-  // each node's escaped id, written again for every edge at it
+  // strings written again for every edge, escaped once: each node's id and each edge type
   const ids = new Map<string, string>();
-  const idOf = (node: string) => {
-    let id = ids.get(node);
+  const idOf = (text: string) => {
+    let id = ids.get(text);
     if (id === undefined) {
-      id = escapeXml(node);
-      ids.set(node, id);
+      id = escapeXml(text);
+      ids.set(text, id);
     }
     return id;
   };
   // escaping goes character by character, so a key made `type:source->target` (as every key of
   // the data model is) is escaped from its escaped parts, without a scan of its hundred characters
-  const types = new Map<string, string>();
-  const edgeId = (key: string, type: unknown, source: string, target: string) => {
-    if (typeof type !== 'string' || !composedOf(key, type, source, target)) return escapeXml(key);
-    let escaped = types.get(type);
-    if (escaped === undefined) {
-      escaped = escapeXml(type);
-      types.set(type, escaped);
-    }
-    return `${escaped}:${idOf(source)}-&gt;${idOf(target)}`;
-  };
+  const edgeId = (key: string, type: unknown, source: string, target: string) =>
+    typeof type === 'string' && composedOf(key, type, source, target)
+      ? `${idOf(type)}:${idOf(source)}-&gt;${idOf(target)}`
+      : escapeXml(key);
   for (const { edge: key, attributes, source, target, undirected } of edgesInOrder(
     graph,
     edgeKeys,
