@@ -1,12 +1,23 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { generateCorpus } from '../src/bench/generate.js';
-import { BUILD_NODE_FLAGS, buildHeapFlag, nodeFlagsFor } from '../src/cli/node-flags.js';
+import type { CommandIO } from '../src/cli/command.js';
+import { exportCommand } from '../src/cli/commands/export.js';
+import { pushCommand } from '../src/cli/commands/push.js';
+import { queryCommand } from '../src/cli/commands/query.js';
+import {
+  BUILD_NODE_FLAGS,
+  buildHeapFlag,
+  graphReadFlags,
+  nodeFlagsFor,
+} from '../src/cli/node-flags.js';
+import { CHILD_ENV, readGraphInHeap } from '../src/cli/relaunch.js';
+import { main } from '../src/cli/run.js';
 import { alive, LOCK_FILE } from '../src/util/lock.js';
 
 const KG = ['--import', 'tsx', 'src/cli/main.ts'];
@@ -42,6 +53,87 @@ describe('the kg executable', () => {
     assert.deepEqual(buildHeapFlag(2 * GB, 2 * GB), []);
     // this machine: a limit in whole megabytes, or none
     for (const flag of buildHeapFlag()) assert.match(flag, /^--max-old-space-size=\d+$/);
+  });
+
+  it("reads a graph file under a build's heap when it needs more than V8 gives by default", () => {
+    const GB = 2 ** 30;
+    const MB = 2 ** 20;
+    // 1.5 times the file against 80% of the default limit
+    assert.deepEqual(graphReadFlags(2 * GB, [], '', 4 * GB, 16 * GB), []);
+    assert.deepEqual(graphReadFlags(2.2 * GB, [], '', 4 * GB, 16 * GB), [
+      '--max-old-space-size=13107',
+    ]);
+    assert.deepEqual(
+      graphReadFlags(10 * GB, [], '', 4 * GB, 16 * GB),
+      buildHeapFlag(16 * GB, 4 * GB),
+    );
+    // a machine no larger than V8's default has nothing more to give
+    assert.deepEqual(graphReadFlags(10 * GB, [], '', 4 * GB, 4 * GB), []);
+    // the user's size wins
+    assert.deepEqual(graphReadFlags(10 * GB, [], '--max-old-space-size=6000', 4 * GB, 16 * GB), []);
+    assert.deepEqual(
+      graphReadFlags(10 * GB, ['--max_old_space_size=6000'], '', 4 * GB, 16 * GB),
+      [],
+    );
+    assert.deepEqual(graphReadFlags(900 * MB, [], '', 1 * GB, 2 * GB), [
+      '--max-old-space-size=1638',
+    ]);
+  });
+
+  it('runs a command that reads a large graph again under that heap, with its arguments', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-read-heap-'));
+    const io: CommandIO = { stdout: () => {}, stderr: () => {}, progress: false };
+    try {
+      const file = join(dir, 'graph.json');
+      writeFileSync(file, 'x'.repeat(4096));
+      const runs: Array<{ flags: readonly string[]; args: readonly string[] }> = [];
+      const run = async (flags: readonly string[], args: readonly string[]) => {
+        runs.push({ flags, args });
+        return 3;
+      };
+      const argv = ['query', '--graph', file, 'meetings'];
+      // a default limit the file outgrows, on a machine with more
+      const big = { defaultLimit: 4096, memory: 2 ** 30, run };
+      assert.equal(await readGraphInHeap(file, argv, io, big), 3);
+      assert.deepEqual(runs, [{ flags: ['--max-old-space-size=819'], args: argv }]);
+      // a file the default heap holds, a file that is not there: this process goes on
+      assert.equal(
+        await readGraphInHeap(file, argv, io, { ...big, defaultLimit: 2 ** 30 }),
+        undefined,
+      );
+      assert.equal(await readGraphInHeap(join(dir, 'none.json'), argv, io, big), undefined);
+      // and a child never starts another
+      process.env[CHILD_ENV] = '1';
+      try {
+        assert.equal(await readGraphInHeap(file, argv, io, big), undefined);
+      } finally {
+        delete process.env[CHILD_ENV];
+      }
+      assert.equal(runs.length, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('asks before query, export and push read their graph file, and no other command', async () => {
+    for (const command of [queryCommand, exportCommand, pushCommand])
+      assert.equal(command.graphFile?.({ graph: 'g.json' }), 'g.json', command.name);
+    for (const command of [exportCommand, pushCommand])
+      assert.equal(command.graphFile?.({}), 'exports/graph.json', command.name);
+    const io: CommandIO = { stdout: () => {}, stderr: () => {}, progress: false };
+    const asked: string[] = [];
+    const child = async (file: string) => {
+      asked.push(file);
+      return 5;
+    };
+    const argv = ['query', '--graph', 'big.json', 'meetings'];
+    assert.equal(await main(argv, io, child), 5);
+    assert.equal(await main(['export', '--format', 'csv'], io, child), 5);
+    assert.deepEqual(asked, ['big.json', 'exports/graph.json']);
+    // help is answered here, and other commands never ask
+    assert.equal(await main(['query', '--help'], io, child), 0);
+    assert.equal(await main(['validate', '--help'], io, child), 0);
+    assert.equal(asked.length, 2);
   });
 
   it('runs other commands in its own process, build in a child, with the same exit codes', () => {

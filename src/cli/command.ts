@@ -11,6 +11,11 @@ export interface Command {
   /** help lines for each option, in display order */
   help: string[];
   options: OptionSpec;
+  /**
+   * The graph file the command reads, from its options: a file too large for this process's
+   * heap is read by `kg` run again under a larger one (see relaunch.ts)
+   */
+  graphFile?(values: Record<string, unknown>): string;
   /** returns the process exit code */
   run(
     args: { values: Record<string, unknown>; positionals: string[] },

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { isKgError } from '../util/errors.js';
 import type { Command, CommandIO } from './command.js';
 import { COMMANDS } from './commands/index.js';
+import { readGraphInHeap } from './relaunch.js';
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -29,7 +30,15 @@ function commandHelp(command: Command): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], io: CommandIO): Promise<number> {
+/**
+ * Run `kg <argv>`: its exit code. `readGraph` decides whether a command that reads a graph file
+ * runs again in a child under a larger heap (see readGraphInHeap).
+ */
+export async function main(
+  argv: string[],
+  io: CommandIO,
+  readGraph = readGraphInHeap,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(`${topHelp()}\n`);
@@ -61,6 +70,10 @@ export async function main(argv: string[], io: CommandIO): Promise<number> {
   if (parsed.values.help) {
     io.stdout(`${commandHelp(command)}\n`);
     return 0;
+  }
+  if (command.graphFile) {
+    const code = await readGraph(command.graphFile(parsed.values), argv, io);
+    if (code !== undefined) return code;
   }
   try {
     return await command.run(parsed, io);

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { AbstractGraph } from 'graphology-types';
-import { heapGuard } from '../util/heap.js';
+import { heapGuard, READ_HEAP_SHARE, READ_MARGIN } from '../util/heap.js';
 import { readJsonObject } from '../util/json-stream.js';
 
 /** A graph file that is JSON but not a graph of the expected shape: what is wrong, and where. */
@@ -20,8 +20,6 @@ export interface ImportChecks {
 }
 
 const STREAMED: ReadonlySet<string> = new Set(['nodes', 'edges']);
-/** Share of the heap's limit a graph being read may fill (see importGraphFile). */
-export const READ_HEAP_SHARE = 0.8;
 /** Elements per graph.import call. */
 const BATCH = 1024;
 
@@ -48,7 +46,7 @@ export function importGraphFile<G extends AbstractGraph>(
   const guard = heapGuard('while reading the graph', {
     every: 1024,
     share: heapShare ?? READ_HEAP_SHARE,
-    margin: 1.5,
+    margin: READ_MARGIN,
     tooBig: 'read it on a machine with more memory, or query it in Neo4j',
     progress: (done, total) => `${Math.min(99, Math.floor((100 * done) / total))}% of the file`,
   });

@@ -5,6 +5,13 @@ import { KgError } from './errors.js';
 
 /** Share of the old generation's limit past which a build stops itself (see heapGuard). */
 export const HEAP_SHARE = 0.9;
+/** Share of the limit a graph being read may fill (see importGraphFile). */
+export const READ_HEAP_SHARE = 0.8;
+/**
+ * The heap reading a graph needs, as a multiple of the graph's: what reads it next (a lexicon,
+ * indexes, rows) wants room too.
+ */
+export const READ_MARGIN = 1.5;
 
 // V8 reserves three semi-spaces of 16 MB for the young generation inside heap_size_limit; the
 // fatal "heap out of memory" comes when the old generation is full

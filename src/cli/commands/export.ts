@@ -10,7 +10,7 @@ import { loadGraphFile } from '../../neo4j/graph-file.js';
 import { graphRows } from '../../neo4j/rows.js';
 import { KgError } from '../../util/errors.js';
 import type { Command } from '../command.js';
-import { positiveInteger } from './push.js';
+import { graphPathOf, positiveInteger } from './push.js';
 
 /**
  * Streams chunks to a temporary file beside `file`, then renames it into
@@ -46,6 +46,7 @@ export const exportCommand: Command = {
     '--out dir          (default: exports)',
     `--batch-size n     rows per statement in the Cypher script (default: ${NEO4J_DEFAULTS.batchSize})`,
   ],
+  graphFile: graphPathOf,
   options: {
     format: { type: 'string' },
     graph: { type: 'string' },
@@ -67,9 +68,7 @@ export const exportCommand: Command = {
       '--batch-size',
     );
     const out = (values.out as string | undefined) ?? 'exports';
-    const rows = graphRows(
-      await loadGraphFile((values.graph as string | undefined) ?? NEO4J_DEFAULTS.graphPath),
-    );
+    const rows = graphRows(await loadGraphFile(graphPathOf(values)));
     const written: string[] = [];
 
     if (format === 'cypher') {

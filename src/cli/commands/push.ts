@@ -9,6 +9,10 @@ import { KgError } from '../../util/errors.js';
 import type { Command } from '../command.js';
 import { progressReporter } from '../progress.js';
 
+/** The graph file `kg push` and `kg export` read: --graph, or the build's. */
+export const graphPathOf = (values: Record<string, unknown>): string =>
+  (values.graph as string | undefined) ?? NEO4J_DEFAULTS.graphPath;
+
 export function positiveInteger(value: unknown, flag: string, allowZero = false): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) {
@@ -47,6 +51,7 @@ export const pushCommand: Command = {
     '--prune            delete nodes and relationships of the data model that the graph no longer has',
     `--wait seconds     wait for a server that is still starting (default: ${NEO4J_DEFAULTS.waitSeconds})`,
   ],
+  graphFile: graphPathOf,
   options: {
     graph: { type: 'string' },
     uri: { type: 'string' },
@@ -65,7 +70,7 @@ export const pushCommand: Command = {
       '--batch-size',
     );
     const waitSeconds = positiveInteger(values.wait ?? NEO4J_DEFAULTS.waitSeconds, '--wait', true);
-    const graphPath = (values.graph as string | undefined) ?? NEO4J_DEFAULTS.graphPath;
+    const graphPath = graphPathOf(values);
     // flatten and validate everything before touching the database
     const rows = graphRows(await loadGraphFile(graphPath));
     const config = resolveConfig({

@@ -158,6 +158,7 @@ export const queryCommand: Command = {
     '--depth n          ego: hops from the entity (default 1)',
     '--include-articles ego, path: also walk through articles and MENTIONS',
   ],
+  graphFile: (values) => String(values.graph),
   options: {
     graph: { type: 'string', default: 'exports/graph.json' },
     corpus: { type: 'string', default: 'corpus' },
