@@ -125,6 +125,44 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
     ['alexei-miller'],
     '2014-05-21',
   ],
+  // officials, bodies and venues of other years and outlets than the corpus's
+  [
+    "Menteri Keuangan China Lan Fo'an berbicara di Forum Boao untuk Asia di Boao, Hainan.",
+    'Person',
+    ['lan-foan'],
+    '2024-03-27',
+  ],
+  [
+    "Menteri Keuangan China Lan Fo'an berbicara di Forum Boao untuk Asia di Boao, Hainan.",
+    'Organization',
+    ['boao-forum-for-asia'],
+    '2024-03-27',
+  ],
+  [
+    'Wakil Menteri Luar Negeri Anis Matta menerima Duta Besar Rusia di Jakarta.',
+    'Person',
+    ['anis-matta'],
+    '2025-02-10',
+  ],
+  [
+    'Presiden Prabowo Subianto menerima Wang Yi di Istana Merdeka, Jakarta.',
+    'Location',
+    ['merdeka-palace'],
+    '2025-04-21',
+  ],
+  // a family name two people share goes to the one named in full
+  [
+    'Wakil CEO Gazprom Alexander Medvedev tiba di Beijing. Medvedev mengatakan harga gas disepakati.',
+    'Person',
+    ['alexander-medvedev'],
+    '2006-03-22',
+  ],
+  [
+    'Perdana Menteri Rusia Dmitry Medvedev tiba di Beijing. Medvedev mengatakan harga gas disepakati.',
+    'Leader',
+    ['dmitry-medvedev'],
+    '2014-10-13',
+  ],
 ];
 
 // [text, type, ids that must NOT be found]
@@ -136,6 +174,11 @@ const MISS: Array<[string, string, string[]]> = [
   ['The two leaders spoke as well as they could about the weather.', 'Country', ['US']],
   ['Terpilih kembali sebagai Sekretaris Jenderal Komite Pusat CPC.', 'Person', ['komite-pusat']],
   ['Li menegaskan pentingnya kerja sama.', 'Leader', ['li-qiang', 'li-keqiang']],
+  [
+    'Wakil CEO Gazprom Alexander Medvedev tiba di Beijing. Medvedev mengatakan harga gas disepakati.',
+    'Leader',
+    ['dmitry-medvedev'],
+  ],
 ];
 
 describe('entity annotators (positive table)', () => {
