@@ -179,6 +179,17 @@ const MISS: Array<[string, string, string[]]> = [
     'Leader',
     ['dmitry-medvedev'],
   ],
+  // an earlier holder of the office, not the one at the article's date (2023)
+  [
+    'Traktat itu ditandatangani pada 16 Juli 2001 oleh Putin dan presiden China kala itu, Jiang Zemin.',
+    'Leader',
+    ['xi-jinping'],
+  ],
+  [
+    'The treaty was signed in 2001 by Putin and the then Chinese president, Jiang Zemin.',
+    'Leader',
+    ['xi-jinping'],
+  ],
 ];
 
 describe('entity annotators (positive table)', () => {

@@ -79,6 +79,12 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     [[['vladimir-putin', 'xi-jinping'], 'official_visit', '2024-05-16']],
   ],
   [
+    'a summit named only as a time ("Sebelum KTT") does not make the visit a summit meeting',
+    'Sebelum KTT SCO di Astana, Xi Jinping melakukan kunjungan kenegaraan ke Kazakhstan dan bertemu Presiden Kassym-Jomart Tokayev pada Selasa (2/7/2024).',
+    '2024-07-03',
+    [[['kassym-jomart-tokayev', 'xi-jinping'], 'state_visit', '2024-07-02']],
+  ],
+  [
     'a passing mention with its own year is a separate meeting',
     'Presiden Rusia Vladimir Putin tiba di Beijing untuk kunjungan kenegaraan. Xi juga mengunjungi Moskow pada 2023.',
     '2024-05-16',
@@ -345,5 +351,106 @@ describe('event shortcuts keep the rules', () => {
       assert.equal(daysBetween('2024-03-01', '2024-02-28'), -2);
     }
     assert.ok(Number.isNaN(daysBetween('2023-13-45', '2023-03-21')));
+  });
+});
+
+describe('words that look like facts of the event and are not', () => {
+  const agreementsOf = (doc: AnnotationDocument) =>
+    doc.nodes
+      .filter((n) => n.attributes.type === 'Agreement')
+      .map((n) => ({
+        kind: n.attributes.kind,
+        count: n.attributes.count,
+        signers: doc.edges
+          .filter((e) => e.target === n.key && e.attributes.type === 'SIGNED')
+          .map((e) => e.source)
+          .sort(),
+      }));
+
+  it('a date between commas before the signing is neither a count nor the end of the signers', () => {
+    const doc = run(
+      'Presiden China Jiang Zemin dan Presiden Rusia Vladimir Putin, Senin (16/7), menandatangani Traktat Persahabatan di Kremlin, Moskow.',
+      '2001-07-17',
+    );
+    const treaties = agreementsOf(doc).filter((a) => a.kind === 'treaty');
+    assert.equal(treaties.length, 1);
+    assert.equal(treaties[0]?.count, undefined);
+    assert.deepEqual(
+      treaties[0]?.signers.filter((k) => k.startsWith('Leader:')),
+      ['Leader:jiang-zemin', 'Leader:vladimir-putin'],
+    );
+    // a count in the noun phrase still counts
+    const six = run(
+      'Xi Jinping dan Vladimir Putin bertemu di Moskow pada 21 Maret 2023 dan menandatangani enam nota kesepahaman.',
+      '2023-03-22',
+    );
+    assert.equal(agreementsOf(six).find((a) => a.kind === 'memorandum')?.count, 6);
+  });
+
+  it("a dateline's outlet reports the signing, it does not sign", () => {
+    for (const [text, published, outlet] of [
+      [
+        'BEIJING, Sept 2 (Reuters) - Gazprom signed a memorandum with China National Petroleum Corporation on Tuesday, as Putin and Xi Jinping met in Beijing.',
+        '2025-09-02',
+        'Organization:reuters',
+      ],
+      [
+        'Jakarta, CNN Indonesia -- Presiden Rusia Vladimir Putin dan Presiden China Xi Jinping menandatangani pernyataan bersama dalam pertemuan virtual pada Senin (28/6/2021).',
+        '2021-06-29',
+        'Organization:cnn-indonesia',
+      ],
+    ] as const) {
+      const doc = run(text, published);
+      const signers = agreementsOf(doc).flatMap((a) => a.signers);
+      assert.ok(signers.length > 0, text);
+      for (const s of signers) assert.ok(s !== outlet && s !== 'Country:ID', `${s} in ${text}`);
+    }
+    const jakarta = run(
+      'Jakarta, CNN Indonesia -- Presiden Rusia Vladimir Putin berbicara dengan Xi Jinping.',
+      '2021-06-29',
+    );
+    assert.ok(!jakarta.nodes.some((n) => n.key === 'Country:ID' || n.key === 'Organization:cnn'));
+  });
+
+  it('a parade and a news agency are not sectors of the meeting', () => {
+    const parade = meetings(
+      run(
+        'Xi Jinping dan Vladimir Putin bertemu di Kremlin, Moskow, pada 8 Mei 2025 dan membahas kerja sama energi. Keduanya kemudian menyaksikan parade militer Hari Kemenangan di Lapangan Merah.',
+        '2025-05-09',
+      ),
+    );
+    assert.deepEqual(parade[0]?.sectors, ['energy']);
+    const agency = meetings(
+      run(
+        'Xi Jinping and Vladimir Putin held talks on trade in Beijing on Tuesday, state news agency Xinhua reported.',
+        '2025-09-03',
+      ),
+    );
+    assert.deepEqual(agency[0]?.sectors, ['trade']);
+  });
+});
+
+describe('two meetings in one report: what belongs to which', () => {
+  // the premiers' talks are the lead; the president's reception, a day later, is nearer the
+  // article's date and so the article's main meeting
+  const text =
+    'Perdana Menteri Rusia Mikhail Mishustin dan Perdana Menteri China Li Qiang menggelar pertemuan rutin ke-29 kepala pemerintahan di Moskow pada Selasa (20/8/2024). Mishustin mengatakan kedua pihak sepakat memperluas kerja sama energi. Usai pembicaraan, kedua perdana menteri menandatangani komunike bersama. Di hadapan mereka, kedua pihak juga menandatangani lima dokumen kerja sama di bidang pertanian dan pendidikan. Presiden Rusia Vladimir Putin menerima Li Qiang di Kremlin pada Rabu (21/8/2024).';
+  const doc = run(text, '2024-08-21');
+  const found = meetings(doc);
+  const premiers = found.find((m) => m.participants.includes('mikhail-mishustin'));
+  const reception = found.find((m) => m.participants.includes('vladimir-putin'));
+
+  it("a sentence naming only one meeting's leader speaks of that meeting", () => {
+    assert.ok(premiers?.sectors.includes('energy'), JSON.stringify(premiers));
+  });
+
+  it('documents signed "in their presence" come from the meeting of the document before', () => {
+    const produced = doc.edges
+      .filter((e) => e.attributes.type === 'PRODUCED')
+      .map((e) => e.source)
+      .sort();
+    assert.deepEqual(produced, [premiers?.key, premiers?.key]);
+    assert.deepEqual(premiers?.sectors, ['agriculture', 'education', 'energy']);
+    assert.deepEqual(reception?.sectors, []);
   });
 });

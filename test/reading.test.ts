@@ -66,6 +66,14 @@ describe('page furniture', () => {
     ['visitaaponce.com', 'site-name'],
     ['Read also: Putin meets Xi in Beijing', 'read-also-en'],
     ['Advertisement', 'advertisement'],
+    ['Pilihan Editor: Zelensky Siap Mundur Jika Ukraina Diterima di NATO', 'editors-pick'],
+    ['[Gambas:Video CNN]', 'video-widget'],
+    ['Simak Video "Putin dan Xi Bertemu di Kazan"', 'video-widget'],
+    ['Artikel ini telah tayang di Kompas.com dengan judul "Putin Tiba di Beijing"', 'syndicated'],
+    [
+      'Dapatkan update berita pilihan dan breaking news setiap hari dari Kompas.com.',
+      'get-updates',
+    ],
   ];
   for (const [line, rule] of furniture) {
     it(`"${line}" is furniture (${rule})`, () => {

@@ -4,6 +4,7 @@ import type { EntityType } from '../model/types.js';
 import { KgError } from '../util/errors.js';
 import { fnv1a } from '../util/fnv.js';
 import { LEXICON_DIR } from '../util/paths.js';
+import { phraseSource } from '../util/regex.js';
 import type {
   CaseRule,
   Layer,
@@ -42,6 +43,7 @@ interface TitlesData {
   personRoles: string[];
   notNames?: string[];
   notHolder?: string[];
+  pastHolder?: string[];
 }
 
 export interface Lexicon {
@@ -62,6 +64,8 @@ export interface Lexicon {
   statisticUnits: string[];
   /** lower-case words before a title that make it someone else's office */
   notHolder: Set<string>;
+  /** matches, at the start of the text after a title, words that make it an earlier holder's */
+  pastHolder: RegExp;
   /** lower-case words that never belong to a person's name found by pattern */
   notNames: Set<string>;
   /** a hash of every lexicon file's content, for caches */
@@ -239,10 +243,20 @@ function buildLexicon(dir: string): Lexicon {
     summitOrganizations: new Set((events.data.summitOrganizations as string[] | undefined) ?? []),
     statisticUnits: (events.data.statisticUnits as string[] | undefined) ?? [],
     notHolder: new Set((titles.data.notHolder ?? []).map((w) => w.toLowerCase())),
+    pastHolder: phrasesAtStart(titles.data.pastHolder ?? []),
     notNames: new Set((titles.data.notNames ?? []).map((w) => w.toLowerCase())),
     numbers,
     version: hashString(hashParts.join('\n')),
   };
+}
+
+/**
+ * A pattern for any of `phrases` at the start of a text, after spaces or a comma, and ending at a
+ * word's end (see phraseSource). It matches nothing when there are none.
+ */
+function phrasesAtStart(phrases: string[]): RegExp {
+  if (phrases.length === 0) return /$^/u;
+  return new RegExp(`^[\\s,]*(?:${phrases.map(phraseSource).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 /** FNV-1a, hex: a cheap content fingerprint (not for security). */

@@ -1,3 +1,4 @@
+import { escapeRegex, phraseSource } from '../../util/regex.js';
 import type { DateLexicon } from './lexicon.js';
 
 /**
@@ -63,22 +64,13 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Sentence punctuation and quotes: each ends a future marker's reach (with `futureBarriers`). */
 export const CLAUSE_MARKS = ['.', '!', '?', ';', '\n', '“', '”', '"', '«', '»'];
 
-function escapeRegex(text: string): string {
-  // '-' needs no escape outside a class, and `u` regexes refuse a needless one
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-function body(text: string): string {
-  return escapeRegex(text.trim()).replace(/\s+/g, '\\s+').replace(/'/g, "['’]");
-}
-
 /** One surface as a regex source: spaces match any whitespace, apostrophes either form, word edges. */
 function surface(text: string): string {
   const first = text.trim()[0] ?? '';
   const last = text.trim().slice(-1);
   const start = LETTER_OR_DIGIT.test(first) ? '(?<![\\p{L}\\p{N}])' : '';
   const end = LETTER_OR_DIGIT.test(last) ? '(?![\\p{L}\\p{N}])' : '';
-  return `${start}${body(text)}${end}`;
+  return `${start}${phraseSource(text)}${end}`;
 }
 
 /**
@@ -95,7 +87,7 @@ export function alternation(surfaces: Iterable<string>): string {
   const parts: string[] = [];
   const words = list.filter(worded);
   if (words.length > 0)
-    parts.push(`(?<![\\p{L}\\p{N}])(?:${words.map(body).join('|')})(?![\\p{L}\\p{N}])`);
+    parts.push(`(?<![\\p{L}\\p{N}])(?:${words.map(phraseSource).join('|')})(?![\\p{L}\\p{N}])`);
   for (const s of list) if (!worded(s)) parts.push(surface(s));
   return `(?:${parts.join('|')})`;
 }

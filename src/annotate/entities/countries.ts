@@ -4,12 +4,14 @@ import { lexicalMentions } from './lexical.js';
 
 /**
  * Countries by name, short form, acronym (AS, RRT) or demonym (Russian, Chinese), also where
- * an organization's name names them ("Departemen Luar Negeri AS").
+ * an organization's name names them ("Departemen Luar Negeri AS"), but for a news outlet's:
+ * "CNN Indonesia" reporting says nothing of Indonesia.
  */
 export function annotateCountries(ctx: ArticleContext): EntityFindings {
   const mentions = lexicalMentions(ctx, 'Country', 'countries');
   for (const org of ctx.matches.entity) {
     if (!org.surface.target.startsWith('Organization:') || org.last === org.first) continue;
+    if (ctx.lexicon.entities.get(org.surface.target)?.kind === 'media') continue;
     const toks = ctx.tokens[org.sentence] ?? [];
     for (let i = org.first + 1; i <= org.last; i++) {
       const tok = toks[i];

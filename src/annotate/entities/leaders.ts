@@ -62,6 +62,9 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
     const countries = sentenceEntities.filter((e) => e.surface.target.startsWith('Country:'));
     const country = titleCountry(ctx, role, countries, toks);
     if (!country) continue;
+    // "the then Chinese president": the word comes before the country
+    const first = toks[Math.min(role.first, country.match.first) - 1];
+    if (first && ctx.lexicon.notHolder.has(first.norm)) continue;
     const iso = country.match.surface.target.slice('Country:'.length);
     const spanStart = Math.min(role.start, country.match.start);
     const spanEnd = Math.max(role.end, country.match.end);
@@ -136,7 +139,8 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
         continue;
       }
     }
-    if (!ctx.anchor) continue;
+    // "presiden China kala itu": an earlier holder, not the one at the article's date
+    if (!ctx.anchor || ctx.lexicon.pastHolder.test(text.slice(spanEnd, spanEnd + 40))) continue;
     const holder = officeHolder(lexicon.leaders, iso, role.surface.target, ctx.anchor);
     if (!holder) continue;
     mentions.push({

@@ -1,6 +1,7 @@
 import type { AgreementKind } from '../../model/types.js';
 import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { Mention } from '../mention.js';
+import { datelineEnd } from './dateline.js';
 import { has, matchesOf, type SentenceFacts } from './facts.js';
 import { type MeetingEvent, mainMeeting } from './meetings.js';
 
@@ -28,11 +29,24 @@ const HISTORY_HINT = /\d\s+(?:tahun|year)/i;
 const CLAUSE_START =
   /(,|;|\bketika\b|\bsaat\b|\bsementara\b|\bwhen\b|\bwhile\b|\bas\b|\bsetelah\b|\bafter\b|\bbahwa\b|\bthat\b)/giu;
 
+// "menandatangani nota kesepahaman dengan CNPC", "signed a memorandum with CNPC": the other party,
+// named before the clause goes on to what, when or where
+const COUNTERPARTY = /^[^,;.]*?\b(?:dengan|with)\s/iu;
+const COUNTERPARTY_END =
+  /[,;.]|\b(?:untuk|tentang|mengenai|terkait|soal|pada|di|dalam|yang|senilai|to|on|about|for|in|at|which|that|worth)\b/iu;
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   map.set(key, [...(map.get(key) ?? []), value]);
 }
 
-/** A count right before the document noun: "enam nota kesepahaman", "14 pernyataan", "more than 30 deals". */
+// between a count and its noun: words and spaces only
+const PHRASE_GAP = /^[\s\p{L}\p{N}-]*$/u;
+
+/**
+ * A count right before the document noun, in the same phrase: "enam nota kesepahaman", "14
+ * pernyataan", "more than 30 deals"; not a number punctuation parts from it, as the day and
+ * month of "Senin (16/7), menandatangani traktat".
+ */
 function countBefore(
   ctx: ArticleContext,
   f: SentenceFacts,
@@ -41,7 +55,7 @@ function countBefore(
   const toks = ctx.tokens[f.index] ?? [];
   for (let k = doc.first - 1; k >= Math.max(0, doc.first - 2); k--) {
     const t = toks[k];
-    if (!t) break;
+    if (!t || !PHRASE_GAP.test(ctx.text.slice(t.end, doc.start))) break;
     if (/^\d{1,3}$/.test(t.norm)) return Number(t.norm);
     const n = ctx.lexicon.numbers.get(t.norm);
     if (n !== undefined) return n;
@@ -57,6 +71,17 @@ function vagueBefore(ctx: ArticleContext, f: SentenceFacts, doc: SentenceMatch):
   );
 }
 
+/** Is the text from `from` to `to` nothing but dates of the sentence, spaces and commas? */
+function onlyDatesBetween(text: string, f: SentenceFacts, from: number, to: number): boolean {
+  let at = from;
+  for (const d of [...f.dates].sort((a, b) => a.start - b.start)) {
+    if (d.end <= at || d.start >= to) continue;
+    if (!/^[\s,]*$/u.test(text.slice(at, d.start))) return false;
+    at = Math.max(at, d.end);
+  }
+  return /^[\s,]*$/u.test(text.slice(at, to));
+}
+
 /** Parties named in the clause before the signing word, or after "oleh"/"by" for passives. */
 function signatoriesOf(
   ctx: ArticleContext,
@@ -65,17 +90,30 @@ function signatoriesOf(
   meeting?: MeetingEvent,
 ): Map<string, Mention[]> {
   const out = new Map<string, Mention[]>();
-  const before = ctx.text.slice(f.start, signing.start);
-  let clauseStart = f.start;
-  for (const m of before.matchAll(CLAUSE_START))
-    clauseStart = f.start + (m.index ?? 0) + m[0].length;
+  // a dateline's outlet ("BEIJING (Reuters) -") reports the signing, it does not sign
+  const from = Math.min(datelineEnd(ctx.text, f), signing.start);
+  const before = ctx.text.slice(from, signing.start);
+  let clauseStart = from;
+  for (const m of before.matchAll(CLAUSE_START)) {
+    const at = from + (m.index ?? 0) + m[0].length;
+    // "Jiang dan Putin, Senin (16/7), menandatangani": commas around a date end no clause
+    if (!onlyDatesBetween(ctx.text, f, at, signing.start)) clauseStart = at;
+  }
   const witnesses = matchesOf(f, 'witness').some(
     (a) => a.start >= clauseStart && a.end <= signing.start,
   );
   if (witnesses) return out;
-  const parties = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries].filter(
-    (m) => m.start >= clauseStart && m.end <= signing.start && m.rule !== 'inside-organization',
+  const all = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries].filter(
+    (m) => m.rule !== 'inside-organization',
   );
+  const parties = all.filter((m) => m.start >= clauseStart && m.end <= signing.start);
+  const counter = COUNTERPARTY.exec(ctx.text.slice(signing.end, f.end));
+  if (counter) {
+    const from = signing.end + counter[0].length;
+    const rest = ctx.text.slice(from, f.end);
+    const end = from + (COUNTERPARTY_END.exec(rest)?.index ?? rest.length);
+    parties.push(...all.filter((m) => m.start >= from && m.end <= end));
+  }
   // a country right before an organization or person is an adjective ("penyiar publik Rusia VGTRK")
   const named = parties.filter(
     (m) =>
@@ -148,12 +186,17 @@ export function findAgreements(
   meetings: MeetingEvent[],
 ): AgreementEvent[] {
   const main = mainMeeting(meetings, ctx.anchor);
-  const meetingOf = (i: number): MeetingEvent | undefined =>
-    meetings.find((m) => m.sentences.includes(i)) ??
-    meetings.find((m) => m.hintSentences.includes(i)) ??
-    main;
   const found: AgreementEvent[] = [];
   let last: AgreementEvent | undefined;
+  const meetingOf = (f: SentenceFacts): MeetingEvent | undefined =>
+    meetings.find((m) => m.sentences.includes(f.index)) ??
+    meetings.find((m) => m.hintSentences.includes(f.index)) ??
+    // "In their presence, the sides also signed …", naming no leader: the meeting of the
+    // document just before
+    (f.leaders.length === 0 && (last?.sentences.at(-1) ?? -3) >= f.index - 2
+      ? last?.meeting
+      : undefined) ??
+    main;
   for (const f of facts) {
     if (f.zone === 'furniture') continue;
     const nouns = matchesOf(f, 'agreement');
@@ -191,7 +234,7 @@ export function findAgreements(
             sectors: new Map(),
             sentences: [f.index],
           };
-          const meeting = meetingOf(f.index);
+          const meeting = meetingOf(f);
           if (meeting) a.meeting = meeting;
           for (const o of parties) push(a.signatories, o.key, o);
           for (const s of f.sectors) push(a.sectors, s.key, s);
@@ -227,7 +270,7 @@ export function findAgreements(
         signing.filter((s) => s.end <= doc.start).at(-1) ?? signing.find((s) => s.start >= doc.end);
       if (WEAK.includes(kind) && !signer && count === undefined) return;
       if (has(f, 'pledge') && !signer && count === undefined && WEAK.includes(kind)) return;
-      const meeting = meetingOf(f.index);
+      const meeting = meetingOf(f);
       const a: AgreementEvent = {
         kind,
         expected: has(f, 'planned') && signing.length > 0,

@@ -64,6 +64,7 @@ export function discussedSectors(
   meeting: MeetingEvent,
   main: boolean,
   agreements: AgreementEvent[],
+  meetings: MeetingEvent[] = [meeting],
 ): Map<string, Mention[]> {
   const out = new Map<string, Mention[]>();
   const add = (m: Mention) => {
@@ -80,7 +81,19 @@ export function discussedSectors(
     if (f.zone === 'furniture' || f.sectors.length === 0) continue;
     const own = meeting.sentences.includes(f.index) || meeting.hintSentences.includes(f.index);
     let tied = own;
-    if (!tied && main) {
+    // a sentence whose leaders all took part in this meeting and in no other of the article
+    const onlyHere =
+      !main &&
+      f.leaders.length > 0 &&
+      f.leaders.every((l) => meeting.participants.includes(l.key)) &&
+      !meetings.some(
+        (o) => o !== meeting && f.leaders.every((l) => o.participants.includes(l.key)),
+      );
+    // a sentence about a document of another meeting speaks of that one
+    const elsewhere = agreements.some(
+      (a) => a.meeting !== undefined && a.meeting !== meeting && a.sentences.includes(f.index),
+    );
+    if (!tied && (main || onlyHere) && !elsewhere) {
       const d = ownDate(ctx.text, f.dates, f.start);
       if (d && meeting.date && !compatible(d.date, meeting.date)) continue;
       const words = sentenceWords(ctx, f);

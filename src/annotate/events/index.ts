@@ -163,7 +163,14 @@ export function annotateEvents(
         le.push(ev(doc, e.triggers[0], ctx, 'meetings', 'held-in:summit'));
       doc.edge('HELD_IN', key, loc, { confidence }, le);
     }
-    for (const [sector, mentions] of discussedSectors(ctx, facts, e, e === main, agreements)) {
+    for (const [sector, mentions] of discussedSectors(
+      ctx,
+      facts,
+      e,
+      e === main,
+      agreements,
+      meetings,
+    )) {
       if (!doc.hasNode(sector)) continue;
       doc.edge(
         'DISCUSSED',

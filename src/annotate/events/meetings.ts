@@ -402,6 +402,16 @@ export function mainMeeting(
   )[0];
 }
 
+// up to three words between "sebelum" and "KTT": "ahead of the SCO summit"
+const AROUND_GAP = /^(?:\s+[\p{L}\p{N}'’-]+){0,3}\s+$/u;
+
+/** Is this summit word a time ("sebelum KTT", "ahead of the summit"), not the meeting's setting? */
+function timedBy(ctx: ArticleContext, f: SentenceFacts, summit: SentenceMatch): boolean {
+  return matchesOf(f, 'aroundSummit').some(
+    (a) => a.end <= summit.start && AROUND_GAP.test(ctx.text.slice(a.end, summit.start)),
+  );
+}
+
 /** A summit or event the sentence names ("Olimpiade Musim Dingin 2022"). */
 function namedSummit(env: Env, f: SentenceFacts): Summit | undefined {
   const m = matchesOf(f, 'summit')[0];
@@ -484,8 +494,12 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
       e.locations.set(l.key, [...(e.locations.get(l.key) ?? []), l]);
     }
   }
-  // summit: a known summit on those dates in a place or organization the article names
-  if (e.date) {
+  // summit: a known summit on those dates in a place or organization the article names, unless
+  // the meeting's own sentences speak of a summit only as a time ("Sebelum KTT, Xi bertemu Tokayev")
+  const summitWords = own.flatMap((f) => matchesOf(f, 'meeting:summit').map((m) => ({ f, m })));
+  const summitAsTime =
+    summitWords.length > 0 && summitWords.every(({ f, m }) => timedBy(ctx, f, m));
+  if (e.date && !summitAsTime) {
     // (the organizations of its own sentences are among the article's: `all` is part of `facts`)
     env.articleOrgs ??= new Set(facts.flatMap((f) => f.organizations.map((o) => o.key.slice(13))));
     env.articlePlaces ??= new Set(facts.flatMap((f) => f.locations.map((l) => l.key.slice(9))));
@@ -542,7 +556,7 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
   };
   const summitByOrg = own.some(
     (f) =>
-      has(f, 'meeting:summit') &&
+      matchesOf(f, 'meeting:summit').some((m) => !timedBy(ctx, f, m)) &&
       !has(f, 'planned') &&
       f.organizations.some((o) => ctx.lexicon.summitOrganizations.has(o.key.slice(13))),
   );
