@@ -611,6 +611,16 @@ table('future markers', [
     [{ text: '4 Juli', date: '2023-07-04', precision: 'day', how: 'partial', future: true }],
   ],
   [
+    "The leaders discussed Xi's planned visit to Moscow for celebrations on May 9.",
+    '2025-02-24',
+    [{ text: 'May 9', date: '2025-05-09', precision: 'day', how: 'partial', future: true }],
+  ],
+  [
+    'Keduanya membahas rencana kunjungan Xi ke Moskow pada 9 Mei.',
+    '2025-02-24',
+    [{ text: '9 Mei', date: '2025-05-09', precision: 'day', how: 'partial', future: true }],
+  ],
+  [
     'Putin mengunjungi Beijing pada 4 Juli.',
     '2023-06-01',
     [{ text: '4 Juli', date: '2022-07-04', precision: 'day', how: 'partial' }],

@@ -85,6 +85,12 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     [[['kassym-jomart-tokayev', 'xi-jinping'], 'state_visit', '2024-07-02']],
   ],
   [
+    "ministers' talks the leaders spoke about are not a meeting of the leaders",
+    "Putin briefed Xi Jinping by phone on Monday. Putin told Xi about last week's talks between Russian Foreign Minister Sergei Lavrov and U.S. Secretary of State Marco Rubio in Riyadh, the first meeting between the two sides since 2022.",
+    '2025-02-25',
+    [[['vladimir-putin', 'xi-jinping'], 'phone_call', '2025-02-24']],
+  ],
+  [
     'a passing mention with its own year is a separate meeting',
     'Presiden Rusia Vladimir Putin tiba di Beijing untuk kunjungan kenegaraan. Xi juga mengunjungi Moskow pada 2023.',
     '2024-05-16',

@@ -214,6 +214,37 @@ function allNegated(env: Env, f: SentenceFacts): boolean {
   );
 }
 
+// "talks between Lavrov and Rubio", "pertemuan antara delegasi Rusia dan AS"
+const BETWEEN = /^\s*(?:between|antara)\s/iu;
+// cues that report someone speaking, not an encounter in themselves
+const SPEECH = 'meeting:speech';
+
+/**
+ * Does the sentence speak only of a meeting of others ("Putin told Xi about last week's talks
+ * between Lavrov and Rubio, the first meeting between the two sides"): each meeting word is
+ * followed by "between"/"antara" naming, up to the next comma, no leader nor "kedua pemimpin",
+ * and one names a person. Words that only report speech count neither way.
+ */
+function othersMeet(env: Env, f: SentenceFacts): boolean {
+  const text = env.ctx.text;
+  const within = (x: { start: number; end: number }, from: number, to: number) =>
+    x.start >= from && x.end <= to;
+  let others = false;
+  for (const m of matchesOf(f, 'meeting')) {
+    if (m.surface.target === SPEECH) continue;
+    const rest = text.slice(m.end, f.end);
+    if (!BETWEEN.test(rest)) return false;
+    const end = m.end + (/[,;]/u.exec(rest)?.index ?? rest.length);
+    if (
+      f.leaders.some((l) => within(l, m.end, end)) ||
+      matchesOf(f, 'collective').some((c) => within(c, m.end, end))
+    )
+      return false;
+    others ||= f.persons.some((p) => within(p, m.end, end));
+  }
+  return others;
+}
+
 /** "40 kali", "dozens of times": a number before a times-word. */
 function countsMeetings(env: Env, f: SentenceFacts): boolean {
   const toks = env.ctx.tokens[f.index] ?? [];
@@ -329,7 +360,8 @@ export function findMeetings(
     const { keys, resolved } = sentenceParticipants(env, f);
     if (keys.length < 2) continue;
     // "Xi dan Putin telah bertemu lebih dari 40 kali": a count of meetings, not one
-    if (has(f, 'habitual') || countsMeetings(env, f) || allNegated(env, f)) continue;
+    if (has(f, 'habitual') || countsMeetings(env, f) || allNegated(env, f) || othersMeet(env, f))
+      continue;
     // captions too: a photo caption's date is the picture's ("… Kremlin, 21 Maret 2023")
     const date = ownDate(ctx.text, f.dates, f.start) ?? namedSummitDate(env, f);
     for (const group of splitBilateral(env, keys)) {
