@@ -393,6 +393,18 @@ describe('words that look like facts of the event and are not', () => {
     assert.equal(agreementsOf(six).find((a) => a.kind === 'memorandum')?.count, 6);
   });
 
+  it('a signing verb joined by "dan" after a comma has the subject of the first clause', () => {
+    const doc = run(
+      'Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin bertemu di Beijing, Jumat (4/2/2022), beberapa jam sebelum upacara pembukaan Olimpiade, dan menandatangani pernyataan bersama.',
+      '2022-02-05',
+    );
+    const statement = agreementsOf(doc).find((a) => a.kind === 'joint_statement');
+    assert.deepEqual(
+      statement?.signers.filter((k) => k.startsWith('Leader:')),
+      ['Leader:vladimir-putin', 'Leader:xi-jinping'],
+    );
+  });
+
   it("a dateline's outlet reports the signing, it does not sign", () => {
     for (const [text, published, outlet] of [
       [

@@ -29,6 +29,9 @@ const HISTORY_HINT = /\d\s+(?:tahun|year)/i;
 const CLAUSE_START =
   /(,|;|\bketika\b|\bsaat\b|\bsementara\b|\bwhen\b|\bwhile\b|\bas\b|\bsetelah\b|\bafter\b|\bbahwa\b|\bthat\b)/giu;
 
+// a signing verb that goes on from an earlier one: "…, dan menandatangani", "…, and signed"
+const COORDINATED =
+  /^\s*(?:dan|and|serta|lalu|kemudian|then)(?:\s+(?:juga|also|kemudian|then))?\s*$/iu;
 // "menandatangani nota kesepahaman dengan CNPC", "signed a memorandum with CNPC": the other party,
 // named before the clause goes on to what, when or where
 const COUNTERPARTY = /^[^,;.]*?\b(?:dengan|with)\s/iu;
@@ -106,7 +109,17 @@ function signatoriesOf(
   const all = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries].filter(
     (m) => m.rule !== 'inside-organization',
   );
-  const parties = all.filter((m) => m.start >= clauseStart && m.end <= signing.start);
+  let clauseEnd = signing.start;
+  // "Xi dan Putin bertemu di Beijing, Jumat (4/2), …, dan menandatangani …": a verb joined by
+  // "dan" after a comma shares the subject of the sentence's first clause
+  if (clauseStart > from && COORDINATED.test(ctx.text.slice(clauseStart, signing.start))) {
+    const first = before.matchAll(CLAUSE_START).next().value;
+    if (first) {
+      clauseEnd = from + (first.index ?? 0);
+      clauseStart = from;
+    }
+  }
+  const parties = all.filter((m) => m.start >= clauseStart && m.end <= clauseEnd);
   const counter = COUNTERPARTY.exec(ctx.text.slice(signing.end, f.end));
   if (counter) {
     const from = signing.end + counter[0].length;
