@@ -42,13 +42,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   map.set(key, [...(map.get(key) ?? []), value]);
 }
 
-// between a count and its noun: words and spaces only
-const PHRASE_GAP = /^[\s\p{L}\p{N}-]*$/u;
-
 /**
- * A count right before the document noun, in the same phrase: "enam nota kesepahaman", "14
- * pernyataan", "more than 30 deals"; not a number punctuation parts from it, as the day and
- * month of "Senin (16/7), menandatangani traktat".
+ * A count right before the document noun: "enam nota kesepahaman", "14 pernyataan", "more than
+ * 30 deals"; not a number of a date, as the day and month of "Senin (16/7), menandatangani traktat".
  */
 function countBefore(
   ctx: ArticleContext,
@@ -58,7 +54,7 @@ function countBefore(
   const toks = ctx.tokens[f.index] ?? [];
   for (let k = doc.first - 1; k >= Math.max(0, doc.first - 2); k--) {
     const t = toks[k];
-    if (!t || !PHRASE_GAP.test(ctx.text.slice(t.end, doc.start))) break;
+    if (!t || f.dates.some((d) => t.start >= d.start && t.end <= d.end)) break;
     if (/^\d{1,3}$/.test(t.norm)) return Number(t.norm);
     const n = ctx.lexicon.numbers.get(t.norm);
     if (n !== undefined) return n;
