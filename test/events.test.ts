@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { daysBetween } from '../src/annotate/events/dating.js';
 import { firstOf, type SentenceFacts } from '../src/annotate/events/facts.js';
+import { type MeetingEvent, mainMeeting } from '../src/annotate/events/meetings.js';
 import { annotate } from '../src/annotate/index.js';
 import { mergeDocuments } from '../src/graph/merge.js';
 import type { AnnotationDocument } from '../src/model/types.js';
@@ -476,5 +477,25 @@ describe('two meetings in one report: what belongs to which', () => {
     assert.deepEqual(produced, [premiers?.key, premiers?.key]);
     assert.deepEqual(premiers?.sectors, ['agriculture', 'education', 'energy']);
     assert.deepEqual(reception?.sectors, []);
+  });
+});
+
+describe("the article's main meeting", () => {
+  const meeting = (date: string, planned: boolean, sentences: number[]) =>
+    ({ date, planned, sentences }) as unknown as MeetingEvent;
+
+  it('of the meetings that week, one reported before one planned, however near', () => {
+    const talks = meeting('2004-10-14', false, [1]);
+    const planned = meeting('2004-10-15', true, [3, 4]);
+    assert.equal(mainMeeting([planned, talks], '2004-10-15'), talks);
+    // both reported: the nearer
+    const later = meeting('2004-10-15', false, [3]);
+    assert.equal(mainMeeting([talks, later], '2004-10-15'), later);
+  });
+
+  it('a planned visit an article is about, when nothing that week was reported', () => {
+    const visit = meeting('2025-05-09', true, [0, 1, 2]);
+    const past = meeting('2024-10-22', false, [5]);
+    assert.equal(mainMeeting([past, visit], '2025-04-20'), visit);
   });
 });

@@ -426,8 +426,11 @@ export function mainMeeting(
     const d = Math.abs(daysBetween(e.date, anchor));
     return d <= 7 ? d : Number.POSITIVE_INFINITY;
   };
+  // of the meetings that week, what the report says happened before what it says will happen
+  const rank = (e: MeetingEvent) => (!Number.isFinite(distance(e)) ? 2 : e.planned ? 1 : 0);
   return [...meetings].sort(
     (a, b) =>
+      rank(a) - rank(b) ||
       distance(a) - distance(b) ||
       b.sentences.length - a.sentences.length ||
       (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0),
