@@ -145,6 +145,12 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
     '2025-02-10',
   ],
   [
+    'Lavrov juga akan menghadiri KTT Asia Timur dan Forum Regional ASEAN di Jakarta.',
+    'Organization',
+    ['asean-regional-forum', 'east-asia-summit'],
+    '2023-07-12',
+  ],
+  [
     'Presiden Prabowo Subianto menerima Wang Yi di Istana Merdeka, Jakarta.',
     'Location',
     ['merdeka-palace'],
@@ -178,6 +184,14 @@ const MISS: Array<[string, string, string[]]> = [
     'Wakil CEO Gazprom Alexander Medvedev tiba di Beijing. Medvedev mengatakan harga gas disepakati.',
     'Leader',
     ['dmitry-medvedev'],
+  ],
+  // a Chinese family name alone, as in a photo credit, is no one the lexicon knows
+  ['Xi Jinping took office in 2013. [Photo: Xinhua/Ju Peng]', 'Person', ['peng-liyuan']],
+  // a document's title after a role and a verb is no one's name
+  [
+    'Ketiga kepala negara menyaksikan penandatanganan Program Pembangunan Koridor Ekonomi China-Mongolia-Rusia.',
+    'Person',
+    ['program-pembangunan-koridor-ekonomi'],
   ],
   // an earlier holder of the office, not the one at the article's date (2023)
   [

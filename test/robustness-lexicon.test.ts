@@ -145,6 +145,15 @@ describe('lexicon errors name file, line and field (loadLexicon on a copied fold
       'E_LEXICON',
       /countries\.yaml:\d+:\d+: \/\w+\/memberOf\/1: unknown organization 'no-such-org'/,
     );
+    const summit = lexiconWith({
+      events: (t) =>
+        t.replace('summitOrganizations: [sco,', 'summitOrganizations: [no-such-org, sco,'),
+    });
+    throwsKg(
+      () => loadLexicon(summit),
+      'E_LEXICON',
+      /events\.yaml:\d+:\d+: \/summitOrganizations\/0: unknown organization 'no-such-org'/,
+    );
   });
 
   it('a date that is not a date: no such day, and not a date at all', () => {

@@ -278,6 +278,14 @@ const REFERENCES: Record<string, Reference[]> = {
   ],
   'lexicon/leaders.schema.json': [countryRef('/*/country'), countryRef('/*/terms/*/country')],
   'lexicon/persons.schema.json': [countryRef('/*/country')],
+  'lexicon/events.schema.json': [
+    {
+      pointer: '/summitOrganizations/*',
+      file: 'organizations',
+      what: 'organization',
+      from: 'same',
+    },
+  ],
   'lexicon/locations.schema.json': [countryRef('/*/country')],
   'lexicon/organizations.schema.json': [countryRef('/*/country'), countryRef('/*/members/*')],
   'lexicon/summits.schema.json': [
