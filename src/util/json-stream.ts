@@ -73,6 +73,8 @@ class Reader {
   /** characters dropped from the front of `text` so far */
   private dropped = 0;
   private readonly chunks: Generator<string>;
+  /** Objects laid out otherwise than laidOut expects: past this many, it is no longer tried. */
+  private misses = 0;
 
   constructor(fd: number, chunkBytes: number) {
     this.chunks = decodedChunks(fd, chunkBytes);
@@ -192,9 +194,6 @@ class Reader {
     this.pos = end;
     return { value };
   }
-
-  /** Objects laid out otherwise than laidOut expects: past this many, it is no longer tried. */
-  private misses = 0;
 
   private take(end: number): string {
     const text = this.text.slice(this.pos, end);

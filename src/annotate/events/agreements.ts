@@ -93,7 +93,9 @@ function signatoriesOf(
   const from = Math.min(datelineEnd(ctx.text, f), signing.start);
   const before = ctx.text.slice(from, signing.start);
   let clauseStart = from;
+  let firstClauseEnd: number | undefined;
   for (const m of before.matchAll(CLAUSE_START)) {
+    firstClauseEnd ??= from + (m.index ?? 0);
     const at = from + (m.index ?? 0) + m[0].length;
     // "Jiang dan Putin, Senin (16/7), menandatangani": commas around a date end no clause
     if (!onlyDatesBetween(ctx.text, f, at, signing.start)) clauseStart = at;
@@ -108,12 +110,13 @@ function signatoriesOf(
   let clauseEnd = signing.start;
   // "Xi dan Putin bertemu di Beijing, Jumat (4/2), …, dan menandatangani …": a verb joined by
   // "dan" after a comma shares the subject of the sentence's first clause
-  if (clauseStart > from && COORDINATED.test(ctx.text.slice(clauseStart, signing.start))) {
-    const first = before.matchAll(CLAUSE_START).next().value;
-    if (first) {
-      clauseEnd = from + (first.index ?? 0);
-      clauseStart = from;
-    }
+  if (
+    firstClauseEnd !== undefined &&
+    clauseStart > from &&
+    COORDINATED.test(ctx.text.slice(clauseStart, signing.start))
+  ) {
+    clauseEnd = firstClauseEnd;
+    clauseStart = from;
   }
   const parties = all.filter((m) => m.start >= clauseStart && m.end <= clauseEnd);
   const counter = COUNTERPARTY.exec(ctx.text.slice(signing.end, f.end));

@@ -1,3 +1,4 @@
+import { escapeRegex } from '../../util/regex.js';
 import type { ArticleContext } from '../context.js';
 import type { Mention } from '../mention.js';
 import type { AgreementEvent } from './agreements.js';
@@ -10,9 +11,7 @@ const statisticPatterns = new WeakMap<object, RegExp>();
 function statistic(ctx: ArticleContext): RegExp {
   let re = statisticPatterns.get(ctx.lexicon);
   if (!re) {
-    const units = ctx.lexicon.statisticUnits
-      .map((u) => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('|');
+    const units = ctx.lexicon.statisticUnits.map(escapeRegex).join('|');
     re = new RegExp(
       `\\d[\\d.,]*\\s*(%|${units || '(?!)'})(?![\\p{L}\\p{N}])|(US\\$|USD|Rp|\\$)\\s?\\d`,
       'iu',
