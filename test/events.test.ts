@@ -455,6 +455,126 @@ describe('words that look like facts of the event and are not', () => {
   });
 });
 
+describe('dates in a meeting sentence that are not its date', () => {
+  it('a target year after the article is no date of talks already held', () => {
+    const found = meetings(
+      run(
+        'Putin dan Hu Jintao bertemu di Beijing pada Selasa (5/6/2012). Dalam pembicaraan tersebut, kedua pemimpin sepakat meningkatkan nilai perdagangan menjadi US$100 miliar pada 2015.',
+        '2012-06-06',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => m.date),
+      ['2012-06-05'],
+    );
+    // a date after the article in a sentence that plans the meeting is its date
+    const planned = meetings(
+      run('Xi Jinping dijadwalkan mengunjungi Moskow dan bertemu Putin pada 2027.', '2026-03-01'),
+    );
+    assert.deepEqual(
+      planned.map((m) => m.date),
+      ['2027'],
+    );
+  });
+
+  it("a period's clause dates its own meeting, not the one before it", () => {
+    // "sejak Putin bertemu Biden … Juni 2021": both leaders and the meeting word are in the clause
+    const since = meetings(
+      run(
+        'Pertemuan itu akan menjadi yang pertama sejak Putin bertemu Joe Biden di Jenewa pada Juni 2021.',
+        '2025-08-09',
+      ),
+    );
+    assert.deepEqual(
+      since.map((m) => [m.participants, m.date]),
+      [[['joe-biden', 'vladimir-putin'], '2021-06']],
+    );
+    // "lawatan pertama Putin ke China sejak ia kembali menjabat … bulan lalu": the visit is not
+    const visit = meetings(
+      run(
+        'Putin dan Hu Jintao bertemu di Beijing pada Selasa (5/6/2012). Kunjungan kenegaraan ini merupakan lawatan pertama Putin ke China sejak ia kembali menjabat sebagai presiden untuk periode ketiga pada bulan lalu.',
+        '2012-06-06',
+      ),
+    );
+    assert.deepEqual(
+      visit.map((m) => m.date),
+      ['2012-06-05'],
+    );
+  });
+
+  it("a year in a document's name is not when the leaders met", () => {
+    const found = meetings(
+      run(
+        'Presiden Rusia Vladimir Putin tiba di Beijing pada Kamis (14/10/2004). Putin dan Hu Jintao menandatangani pernyataan bersama serta menyetujui rencana aksi 2005-2008 untuk melaksanakan Traktat Persahabatan tahun 2001.',
+        '2004-10-15',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => m.date),
+      ['2004-10-14'],
+    );
+  });
+
+  it('a leader who meets another in a second clause is not at the first meeting', () => {
+    const found = meetings(
+      run(
+        'Presiden Rusia Vladimir Putin berbicara dengan Presiden China Xi Jinping melalui sambungan telepon pada Jumat (8/8/2025), beberapa jam sebelum Presiden Amerika Serikat Donald Trump mengumumkan pertemuan puncaknya dengan Putin.',
+        '2025-08-09',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => [m.participants, m.kind]),
+      [[['vladimir-putin', 'xi-jinping'], 'phone_call']],
+    );
+  });
+});
+
+describe('which document is which', () => {
+  const agreementsOf = (doc: AnnotationDocument) =>
+    doc.nodes
+      .filter((n) => n.attributes.type === 'Agreement')
+      .map((n) => ({
+        kind: n.attributes.kind,
+        signers: doc.edges
+          .filter((e) => e.target === n.key && e.attributes.type === 'SIGNED')
+          .map((e) => e.source)
+          .sort(),
+      }))
+      .sort((a, b) => String(a.kind).localeCompare(String(b.kind)));
+
+  it("ministers' treaty and companies' deal of one visit are two documents", () => {
+    const doc = run(
+      'Presiden Rusia Vladimir Putin bertemu Presiden China Hu Jintao di Beijing pada Kamis (14/10/2004). Perjanjian perbatasan ditandatangani oleh Menteri Luar Negeri Rusia Sergei Lavrov dan Menteri Luar Negeri China Li Zhaoxing. Raksasa gas Rusia Gazprom dan CNPC juga menandatangani perjanjian kerja sama strategis.',
+      '2004-10-15',
+    );
+    const deals = agreementsOf(doc).filter((a) => a.kind === 'agreement');
+    assert.equal(deals.length, 2, JSON.stringify(deals));
+    assert.ok(deals.some((a) => a.signers.includes('Organization:gazprom')));
+    assert.ok(deals.some((a) => a.signers.includes('Person:sergey-lavrov')));
+    assert.ok(
+      !deals.some(
+        (a) =>
+          a.signers.includes('Organization:gazprom') && a.signers.includes('Person:sergey-lavrov'),
+      ),
+    );
+  });
+
+  it('"besides the protocol" names a document signed by others; "the protocol was signed by" names its signers', () => {
+    const doc = run(
+      'Putin dan Hu Jintao menyaksikan penandatanganan protokol pasokan gas di Beijing pada Selasa (21/3/2006). Protokol itu ditandatangani oleh Kepala Eksekutif Gazprom, Alexei Miller. Selain protokol gas, Rosneft dan CNPC menandatangani perjanjian usaha patungan.',
+      '2006-03-22',
+    );
+    const found = agreementsOf(doc);
+    const protocol = found.find((a) => a.kind === 'protocol');
+    assert.ok(protocol?.signers.includes('Person:alexei-miller'), JSON.stringify(found));
+    assert.ok(!protocol?.signers.includes('Organization:rosneft'), JSON.stringify(found));
+    assert.ok(
+      found.find((a) => a.kind === 'agreement')?.signers.includes('Organization:rosneft'),
+      JSON.stringify(found),
+    );
+  });
+});
+
 describe('two meetings in one report: what belongs to which', () => {
   // the premiers' talks are the lead; the president's reception, a day later, is nearer the
   // article's date and so the article's main meeting

@@ -22,7 +22,12 @@ export interface AgreementEvent {
 const WEAK: AgreementKind[] = ['agreement', 'program', 'plan', 'other'];
 const FAMILY = (k: AgreementKind): string => (k === 'declaration' ? 'joint_statement' : k);
 const REFERENCE_AFTER = /^(\s+\p{L}+){0,3}?\s+(itu|tersebut|ini)\b/u;
-const REFERENCE_BEFORE = /\b(the|these|those|this|that|such)(\s+\p{L}+)?\s+$/iu;
+// "the agreement"; and a document named as existing: "untuk melaksanakan Traktat Persahabatan"
+const REFERENCE_BEFORE =
+  /\b(?:(?:the|these|those|this|that|such)(\s+\p{L}+)?|melaksanakan|pelaksanaan|implement|implementing|implementation\s+of)\s+$/iu;
+// "Selain perjanjian perbatasan, Putin dan Hu menandatangani …": a document signed besides the
+// one the sentence goes on to, by parties the sentence does not name
+const BESIDES = /\b(?:selain|besides|in\s+addition\s+to|apart\s+from)(?:\s+the)?\s+$/iu;
 const HISTORY = /\b\d+\s+(tahun|years)\s+(yang\s+)?(lalu|silam|ago)\b/iu;
 // in every HISTORY match, and found without Unicode case folding (only K and ſ fold onto ASCII)
 const HISTORY_HINT = /\d\s+(?:tahun|year)/i;
@@ -183,7 +188,15 @@ function compatibleParties<T>(a: Map<string, T>, b: Map<string, T>): boolean {
     k.startsWith('Leader:') || k.startsWith('Person:') ? 'person' : k.slice(0, k.indexOf(':'));
   const types = new Set([...a.keys()].map(typeOf));
   const shared = [...new Set([...b.keys()].map(typeOf))].filter((t) => types.has(t));
+  // "Lavrov dan Li menandatangani perjanjian perbatasan" and "Gazprom dan CNPC menandatangani
+  // perjanjian": parties of their own on both sides, none of a kind in common, are two deals
+  if (shared.length === 0) return generic(a) || generic(b);
   return shared.every((t) => [...a.keys()].some((k) => typeOf(k) === t && b.has(k)));
+}
+
+/** Parties that any deal of the meeting has: its countries and leaders (or none named). */
+function generic<T>(parties: Map<string, T>): boolean {
+  return [...parties.keys()].every((k) => k.startsWith('Country:') || k.startsWith('Leader:'));
 }
 
 /**
@@ -274,20 +287,28 @@ export function findAgreements(
       const refers =
         REFERENCE_AFTER.test(ctx.text.slice(doc.end, Math.min(f.end, doc.end + 40))) ||
         REFERENCE_BEFORE.test(ctx.text.slice(Math.max(f.start, doc.start - 24), doc.start));
-      if (refers && (last || !signing.length)) {
-        if (last) for (const s of f.sectors) if (s.start >= doc.start) push(last.sectors, s.key, s);
-        return;
-      }
       const signer =
         signing.filter((s) => s.end <= doc.start).at(-1) ?? signing.find((s) => s.start >= doc.end);
+      if (refers && (last || !signing.length)) {
+        if (!last) return;
+        for (const s of f.sectors) if (s.start >= doc.start) push(last.sectors, s.key, s);
+        // "Kesepakatan berupa protokol itu ditandatangani oleh …": who signed the one named before
+        if (signer && signer.start >= doc.end && last.signatories.size === 0) {
+          for (const [k, v] of signatoriesOf(ctx, f, signer, last.meeting))
+            last.signatories.set(k, v);
+          last.signing ??= signer;
+        }
+        return;
+      }
       if (WEAK.includes(kind) && !signer && count === undefined) return;
       if (has(f, 'pledge') && !signer && count === undefined && WEAK.includes(kind)) return;
       const meeting = meetingOf(f);
+      const besides = BESIDES.test(ctx.text.slice(Math.max(f.start, doc.start - 24), doc.start));
       const a: AgreementEvent = {
         kind,
         expected: has(f, 'planned') && signing.length > 0,
         mentions: [doc],
-        signatories: signer ? signatoriesOf(ctx, f, signer, meeting) : new Map(),
+        signatories: signer && !besides ? signatoriesOf(ctx, f, signer, meeting) : new Map(),
         sectors: new Map(),
         sentences: [f.index],
       };
@@ -297,7 +318,7 @@ export function findAgreements(
       const scopeEnd = next?.start ?? f.end;
       const scopeStart = docs.length === 1 ? f.start : doc.start;
       for (const s of f.sectors)
-        if (s.start >= scopeStart && s.end <= scopeEnd) push(a.sectors, s.key, s);
+        if (!besides && s.start >= scopeStart && s.end <= scopeEnd) push(a.sectors, s.key, s);
       const title = /^\s*(tentang|mengenai|on|about|for|untuk)\s+([^,;.]{3,120})/iu.exec(
         ctx.text.slice(doc.end, scopeEnd),
       );

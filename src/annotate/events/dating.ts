@@ -1,4 +1,5 @@
 import type { DateMention } from '../dates/index.js';
+import { has, matchesOf, type SentenceFacts } from './facts.js';
 
 /** Date.parse of a day at midnight UTC, remembered: the same few dates are compared over and over. */
 const parsedDays = new Map<string, number>();
@@ -30,46 +31,78 @@ export function compatible(a: string, b: string, slack = 3): boolean {
 
 // a date after these belongs to another event: the start of a period, or what happened before or after
 const PERIOD_START =
-  /\b(sejak|since|semenjak|setelah|sesudah|after|sebelum|before|usai)\b[^.,;]{0,60}$/iu;
+  /\b(sejak|since|semenjak|setelah|sesudah|after|sebelum|before|usai)\b[^.,;]{0,90}$/iu;
+/** How far before a date PERIOD_START looks for its word. */
+const PERIOD_REACH = 100;
+/** Words that report an event, for a period clause that holds one of its own. */
+const EVENT_WORDS = ['meeting', 'signing', 'witness'];
 
 /**
  * The date a sentence gives its event: the first date mention that is not the start of a
- * period ("sejak 2013", "since taking office in 2013") nor an anniversary count.
+ * period ("sejak 2013", "since taking office in 2013") nor an anniversary count, and, in a
+ * sentence that plans nothing, not later than the article's `anchor` (a reported event has
+ * happened by then: "menjadi US$100 miliar pada 2015" in 2012 is a target, not the talks' date).
  */
-export function ownDate(
-  text: string,
-  dates: DateMention[],
-  sentenceStart: number,
-): DateMention | undefined {
+export function ownDate(text: string, f: SentenceFacts, anchor?: string): DateMention | undefined {
   // asked for each sentence by every meeting of the article: answered once per sentence
-  const known = ownDates.get(dates);
-  if (
-    known &&
-    known.text === text &&
-    known.sentenceStart === sentenceStart &&
-    known.count === dates.length
-  )
+  const known = ownDates.get(f);
+  if (known && known.text === text && known.anchor === anchor && known.count === f.dates.length)
     return known.date;
-  const date = firstOwnDate(text, dates, sentenceStart);
-  ownDates.set(dates, { text, sentenceStart, count: dates.length, date });
+  const date = firstOwnDate(text, f, anchor);
+  ownDates.set(f, { text, anchor, count: f.dates.length, date });
   return date;
 }
 
 const ownDates = new WeakMap<
-  DateMention[],
-  { text: string; sentenceStart: number; count: number; date: DateMention | undefined }
+  SentenceFacts,
+  { text: string; anchor: string | undefined; count: number; date: DateMention | undefined }
 >();
 
-function firstOwnDate(
-  text: string,
-  dates: DateMention[],
-  sentenceStart: number,
-): DateMention | undefined {
-  for (const d of dates) {
+function firstOwnDate(text: string, f: SentenceFacts, anchor?: string): DateMention | undefined {
+  const planned = has(f, 'planned');
+  for (const d of f.dates) {
     if (d.how === 'anniversary') continue;
-    const before = text.slice(Math.max(sentenceStart, d.start - 60), d.start);
-    if (PERIOD_START.test(before)) continue;
+    const from = Math.max(f.start, d.start - PERIOD_REACH);
+    const period = PERIOD_START.exec(text.slice(from, d.start));
+    if (period && !periodOwnEvent(f, from + period.index, d.start)) continue;
+    if (namesDocument(text, f, d)) continue;
+    if (anchor && !planned && !d.future && later(d, anchor)) continue;
     return d;
   }
   return undefined;
+}
+
+/**
+ * Does the period clause from `conj` to its date report an event of its own, with every leader of
+ * the sentence in it ("… sejak Putin bertemu Joe Biden di Jenewa pada Juni 2021"): then the date
+ * is that event's. Not so in "lawatan pertama Putin ke China sejak ia kembali menjabat … bulan lalu".
+ */
+function periodOwnEvent(f: SentenceFacts, conj: number, date: number): boolean {
+  const inside = (p: number) => p > conj && p < date;
+  return (
+    EVENT_WORDS.some((c) => matchesOf(f, c).some((m) => inside(m.start))) &&
+    f.leaders.length > 0 &&
+    f.leaders.every((l) => l.start > conj)
+  );
+}
+
+// a year in a document's name: "Traktat Persahabatan tahun 2001", "rencana aksi 2005-2008",
+// "the 2001 Treaty": capitalized words at most between them
+const NAME_BEFORE_YEAR = /^(?:\s+\p{Lu}[\p{L}'’-]*){0,4}\s+(?:tahun\s+|of\s+)?$/u;
+const NAME_AFTER_YEAR = /^(?:\s+\p{Lu}[\p{L}'’-]*){0,3}\s+$/u;
+
+/** Is the date a year that names a document, not when the sentence's event happened? */
+function namesDocument(text: string, f: SentenceFacts, d: DateMention): boolean {
+  if (d.precision !== 'year') return false;
+  return matchesOf(f, 'agreement').some(
+    (m) =>
+      (m.end <= d.start && NAME_BEFORE_YEAR.test(text.slice(m.end, d.start))) ||
+      (m.start >= d.end && NAME_AFTER_YEAR.test(text.slice(d.end, m.start))),
+  );
+}
+
+/** Is a date past the anchor at its own precision (days: by more than a week)? */
+function later(d: DateMention, anchor: string): boolean {
+  if (d.precision === 'day') return daysBetween(anchor, d.date) > 7;
+  return d.date > anchor.slice(0, d.date.length);
 }

@@ -93,7 +93,7 @@ export function discussedSectors(
       (a) => a.meeting !== undefined && a.meeting !== meeting && a.sentences.includes(f.index),
     );
     if (!tied && (main || onlyHere) && !elsewhere) {
-      const d = ownDate(ctx.text, f.dates, f.start);
+      const d = ownDate(ctx.text, f, ctx.anchor);
       if (d && meeting.date && !compatible(d.date, meeting.date)) continue;
       const words = sentenceWords(ctx, f);
       if (words.statistic) continue;

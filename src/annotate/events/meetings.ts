@@ -180,22 +180,25 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
     const clauseOf = (pos: number) => env.clauses.indexOf(f, pos);
     const triggers = TOGETHER.flatMap((c) => matchesOf(f, c));
     let best: string[] = [];
+    // clauses that report a meeting of two named leaders of their own
+    let pairs = 0;
     const triggerClauses = new Set(triggers.map((t) => clauseOf(t.start)));
     for (const clause of triggerClauses) {
       const inClause = named.filter((k) =>
         f.leaders.some((m) => m.key === k && clauseOf(m.start) === clause),
       );
+      if (inClause.length >= 2) pairs++;
       if (inClause.length > best.length) best = inClause;
     }
-    if (best.length < 2) keys = keys.filter((k) => !named.includes(k) || best.includes(k));
-    // two leaders meet in one clause: one named only in a clause that reports no meeting was not
-    // there ("Ketika Zelensky berpidato di Kyiv, Putin bertemu Xi")
-    else
-      keys = keys.filter(
-        (k) =>
-          !named.includes(k) ||
-          f.leaders.some((m) => m.key === k && triggerClauses.has(clauseOf(m.start))),
-      );
+    // Two leaders meet in one clause: one named only in a clause that reports no meeting was not
+    // there ("Ketika Zelensky berpidato di Kyiv, Putin bertemu Xi"), one who joins them in another
+    // was ("…, sementara Lukashenko juga hadir dalam pertemuan itu"); but not one who meets someone
+    // else there ("Putin menelepon Xi, beberapa jam sebelum Trump mengumumkan pertemuannya dengan
+    // Putin"): only the first such clause counts then.
+    const inTriggerClause = (k: string) =>
+      f.leaders.some((m) => m.key === k && triggerClauses.has(clauseOf(m.start)));
+    const there = best.length < 2 || pairs > 1 ? (k: string) => best.includes(k) : inTriggerClause;
+    keys = keys.filter((k) => !named.includes(k) || there(k));
   }
   const countries = new Set(keys.map((k) => env.countryOf.get(k) ?? k));
   if (countries.size < 2) keys = [];
@@ -363,7 +366,7 @@ export function findMeetings(
     if (has(f, 'habitual') || countsMeetings(env, f) || allNegated(env, f) || othersMeet(env, f))
       continue;
     // captions too: a photo caption's date is the picture's ("… Kremlin, 21 Maret 2023")
-    const date = ownDate(ctx.text, f.dates, f.start) ?? namedSummitDate(env, f);
+    const date = ownDate(ctx.text, f, ctx.anchor) ?? namedSummitDate(env, f);
     for (const group of splitBilateral(env, keys)) {
       if (!date) {
         undated.push({ keys: group, f, resolved });
@@ -502,7 +505,7 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
     )
       continue;
     if (!has(f, 'meeting')) continue;
-    const d = ownDate(ctx.text, f.dates, f.start);
+    const d = ownDate(ctx.text, f, ctx.anchor);
     if (d && e.date && !compatible(d.date, e.date)) continue;
     if (!d && e.dateSource === 'text' && e.datePrecision !== 'day') continue;
     e.hintSentences.push(f.index);
