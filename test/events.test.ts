@@ -529,6 +529,27 @@ describe('dates in a meeting sentence that are not its date', () => {
   });
 });
 
+describe("a summit's days", () => {
+  it('a state visit the day before a summit in the same city is the visit, not the summit', () => {
+    const found = meetings(
+      run(
+        'Presiden Rusia Vladimir Putin melakukan kunjungan kenegaraan ke Beijing dan bertemu Presiden China Hu Jintao pada Selasa (5/6/2012). Putin dijadwalkan menghadiri KTT Organisasi Kerja Sama Shanghai (SCO) di Beijing pada 6-7 Juni.',
+        '2012-06-05',
+      ),
+    );
+    const visit = found.find((m) => m.date === '2012-06-05');
+    assert.equal(visit?.kind, 'state_visit', JSON.stringify(found));
+    // on the summit's own day, talks in its city are on its sidelines
+    const sidelines = meetings(
+      run(
+        'Presiden Rusia Vladimir Putin bertemu Presiden China Hu Jintao di Beijing pada Rabu (6/6/2012). Organisasi Kerja Sama Shanghai (SCO) menggelar pertemuan di kota itu.',
+        '2012-06-06',
+      ),
+    );
+    assert.equal(sidelines[0]?.kind, 'multilateral_summit', JSON.stringify(sidelines));
+  });
+});
+
 describe('which document is which', () => {
   const agreementsOf = (doc: AnnotationDocument) =>
     doc.nodes

@@ -556,12 +556,14 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
               !e.planned,
           )
         : day
-          ? ctx.lexicon.summits.find(
+          ? // on the summit's days only: a state visit on its eve is the visit (Putin in Beijing,
+            // 5 June 2012, the SCO summit there on 6-7 June)
+            ctx.lexicon.summits.find(
               (s) =>
                 ((s.city !== undefined && articlePlaces.has(s.city)) ||
                   (s.organization !== undefined && articleOrgs.has(s.organization))) &&
-                daysBetween(s.from, day) >= -1 &&
-                daysBetween(day, s.to) >= -1,
+                daysBetween(s.from, day) >= 0 &&
+                daysBetween(day, s.to) >= 0,
             )
           : undefined;
     if (e.summit) {
