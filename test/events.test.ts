@@ -580,6 +580,32 @@ describe('which document is which', () => {
     );
   });
 
+  it('an agreement "in the form of a protocol" is the protocol; a passive names its signers up to the witnesses', () => {
+    const doc = run(
+      'Putin dan Hu Jintao menyaksikan penandatanganan kesepakatan awal pasokan gas di Beijing pada Selasa (21/3/2006). Kesepakatan berupa protokol itu ditandatangani oleh Kepala Eksekutif Gazprom, Alexei Miller, dan pimpinan CNPC. Selain protokol gas, Rosneft dan CNPC menandatangani perjanjian usaha patungan.',
+      '2006-03-22',
+    );
+    const found = agreementsOf(doc);
+    assert.deepEqual(
+      found.map((a) => a.kind),
+      ['agreement', 'protocol'],
+      JSON.stringify(found),
+    );
+    assert.deepEqual(found[1]?.signers, [
+      'Organization:cnpc',
+      'Organization:gazprom',
+      'Person:alexei-miller',
+    ]);
+    assert.deepEqual(found[0]?.signers, ['Organization:cnpc', 'Organization:rosneft']);
+    const fund = agreementsOf(
+      run(
+        'Kesepakatan pembentukan Russia-China Investment Fund itu diteken oleh Kirill Dmitriev dan Lou Jiwei di Beijing, Selasa (5/6/2012), disaksikan Presiden Rusia Vladimir Putin dan Presiden China Hu Jintao.',
+        '2012-06-05',
+      ),
+    );
+    assert.deepEqual(fund[0]?.signers, ['Person:kirill-dmitriev', 'Person:lou-jiwei']);
+  });
+
   it('"besides the protocol" names a document signed by others; "the protocol was signed by" names its signers', () => {
     const doc = run(
       'Putin dan Hu Jintao menyaksikan penandatanganan protokol pasokan gas di Beijing pada Selasa (21/3/2006). Protokol itu ditandatangani oleh Kepala Eksekutif Gazprom, Alexei Miller. Selain protokol gas, Rosneft dan CNPC menandatangani perjanjian usaha patungan.',

@@ -25,6 +25,7 @@ const REFERENCE_AFTER = /^(\s+\p{L}+){0,3}?\s+(itu|tersebut|ini)\b/u;
 // "the agreement"; and a document named as existing: "untuk melaksanakan Traktat Persahabatan"
 const REFERENCE_BEFORE =
   /\b(?:(?:the|these|those|this|that|such)(\s+\p{L}+)?|melaksanakan|pelaksanaan|implement|implementing|implementation\s+of)\s+$/iu;
+const FORM_OF = /^\s+(?:berupa|dalam\s+bentuk|in\s+the\s+form\s+of(?:\s+an?)?)\s+$/iu;
 // "Selain perjanjian perbatasan, Putin dan Hu menandatangani …": a document signed besides the
 // one the sentence goes on to, by parties the sentence does not name
 const BESIDES = /\b(?:selain|besides|in\s+addition\s+to|apart\s+from)(?:\s+the)?\s+$/iu;
@@ -142,16 +143,17 @@ function signatoriesOf(
           /^\s*(\(\s*)?$/u.test(ctx.text.slice(m.end, o.start)),
       ),
   );
-  for (const m of named) push(out, m.key, m);
   const passive = /^(di|ter)/iu.test(ctx.text.slice(signing.start, signing.end));
-  if (passive) {
-    const by = /\b(oleh|by)\b/iu.exec(ctx.text.slice(signing.end, f.end));
-    if (by) {
-      const from = signing.end + by.index;
-      for (const m of [...f.leaders, ...f.persons, ...f.organizations, ...f.countries])
-        if (m.start >= from) push(out, m.key, m);
-    }
-  }
+  const by = passive ? /\b(oleh|by)\b/iu.exec(ctx.text.slice(signing.end, f.end)) : null;
+  // "Kesepakatan pembentukan Russia-China Investment Fund itu diteken oleh Dmitriev dan Lou Jiwei,
+  // disaksikan Putin dan Hu": the agents sign, up to the witnesses; what stands before the verb
+  // is the document
+  const agentsFrom = by ? signing.end + by.index : f.end;
+  const agentsEnd = matchesOf(f, 'witness').find((w) => w.start >= agentsFrom)?.start ?? f.end;
+  const agents = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries].filter(
+    (m) => m.start >= agentsFrom && m.end <= agentsEnd,
+  );
+  for (const m of agents.length > 0 ? agents : named) push(out, m.key, m);
   const collective = matchesOf(f, 'collective').find(
     (c) => c.start >= clauseStart && c.end <= signing.start,
   );
@@ -191,6 +193,10 @@ function compatibleParties<T>(a: Map<string, T>, b: Map<string, T>): boolean {
   // "Lavrov dan Li menandatangani perjanjian perbatasan" and "Gazprom dan CNPC menandatangani
   // perjanjian": parties of their own on both sides, none of a kind in common, are two deals
   if (shared.length === 0) return generic(a) || generic(b);
+  // companies are the deal's own parties: "Rosneft dan CNPC" did not sign Gazprom and CNPC's
+  const orgs = (m: Map<string, T>) => [...m.keys()].filter((k) => typeOf(k) === 'Organization');
+  const within = (x: string[], y: Map<string, T>) => x.every((k) => y.has(k));
+  if (shared.includes('Organization') && !within(orgs(a), b) && !within(orgs(b), a)) return false;
   return shared.every((t) => [...a.keys()].some((k) => typeOf(k) === t && b.has(k)));
 }
 
@@ -291,6 +297,8 @@ export function findAgreements(
         signing.filter((s) => s.end <= doc.start).at(-1) ?? signing.find((s) => s.start >= doc.end);
       if (refers && (last || !signing.length)) {
         if (!last) return;
+        // "Kesepakatan berupa protokol itu": the agreement named before was a protocol
+        if (last.kind === 'agreement' && !WEAK.includes(kind)) last.kind = kind;
         for (const s of f.sectors) if (s.start >= doc.start) push(last.sectors, s.key, s);
         // "Kesepakatan berupa protokol itu ditandatangani oleh …": who signed the one named before
         if (signer && signer.start >= doc.end && last.signatories.size === 0) {
@@ -302,6 +310,8 @@ export function findAgreements(
       }
       if (WEAK.includes(kind) && !signer && count === undefined) return;
       if (has(f, 'pledge') && !signer && count === undefined && WEAK.includes(kind)) return;
+      // "kesepakatan berupa protokol", "an agreement in the form of a protocol": one document
+      if (kind === 'agreement' && next && FORM_OF.test(ctx.text.slice(doc.end, next.start))) return;
       const meeting = meetingOf(f);
       const besides = BESIDES.test(ctx.text.slice(Math.max(f.start, doc.start - 24), doc.start));
       const a: AgreementEvent = {

@@ -73,16 +73,15 @@ function firstOwnDate(text: string, f: SentenceFacts, anchor?: string): DateMent
 }
 
 /**
- * Does the period clause from `conj` to its date report an event of its own, with every leader of
- * the sentence in it ("… sejak Putin bertemu Joe Biden di Jenewa pada Juni 2021"): then the date
- * is that event's. Not so in "lawatan pertama Putin ke China sejak ia kembali menjabat … bulan lalu".
+ * Does the period clause from `conj` to its date report an event of its own, between two leaders
+ * it names ("… sejak Putin bertemu Joe Biden di Jenewa pada Juni 2021"): then the date is that
+ * event's. Not so in "lawatan pertama Putin ke China sejak ia kembali menjabat … bulan lalu".
  */
 function periodOwnEvent(f: SentenceFacts, conj: number, date: number): boolean {
   const inside = (p: number) => p > conj && p < date;
   return (
     EVENT_WORDS.some((c) => matchesOf(f, c).some((m) => inside(m.start))) &&
-    f.leaders.length > 0 &&
-    f.leaders.every((l) => l.start > conj)
+    new Set(f.leaders.filter((l) => inside(l.start)).map((l) => l.key)).size >= 2
   );
 }
 
