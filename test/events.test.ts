@@ -529,6 +529,26 @@ describe('dates in a meeting sentence that are not its date', () => {
   });
 });
 
+describe('the two leaders, unnamed, signing', () => {
+  it('report a meeting of their own on a date written in full, with a document', () => {
+    const found = meetings(
+      run(
+        'Presiden China Xi Jinping bertemu Presiden Rusia Vladimir Putin di Kremlin pada Kamis (8/5/2025). Satu dekade lalu Xi juga menjadi tamu Putin. Saat itu, pada 8 Mei 2015, kedua pemimpin meneken pernyataan bersama tentang kerja sama ekonomi.',
+        '2025-05-08',
+      ),
+    );
+    assert.deepEqual(found.map((m) => m.date).sort(), ['2015-05-08', '2025-05-08']);
+    // no document, no meeting: "reached a new level in 2021"
+    const none = meetings(
+      run(
+        'Wei Fenghe said military cooperation between China and Russia was developing under the guidance of the two heads of state and had reached a new level in 2021.',
+        '2021-11-23',
+      ),
+    );
+    assert.deepEqual(none, []);
+  });
+});
+
 describe("a summit's days", () => {
   it('a state visit the day before a summit in the same city is the visit, not the summit', () => {
     const found = meetings(

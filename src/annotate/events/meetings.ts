@@ -280,7 +280,8 @@ function splitBilateral(env: Env, keys: string[]): string[][] {
 
 function isTrigger(f: SentenceFacts, leaders: number): boolean {
   if (has(f, 'meeting')) return true;
-  return leaders >= 2 && (has(f, 'signing') || has(f, 'witness'));
+  // "Jiang dan Putin menandatangani …", "kedua pemimpin meneken pernyataan bersama"
+  return (leaders >= 2 || has(f, 'collective')) && (has(f, 'signing') || has(f, 'witness'));
 }
 
 /** The article's own date for undated reports: a recent explicit date in the body, else the anchor. */
@@ -367,6 +368,15 @@ export function findMeetings(
       continue;
     // captions too: a photo caption's date is the picture's ("… Kremlin, 21 Maret 2023")
     const date = ownDate(ctx.text, f, ctx.anchor) ?? namedSummitDate(env, f);
+    // "Saat itu, pada 8 Mei 2015, kedua pemimpin meneken pernyataan bersama": the two leaders,
+    // named by no name, signing reports a meeting of its own only of a document, on a date
+    // written in full
+    if (
+      !has(f, 'meeting') &&
+      f.leaders.length < 2 &&
+      (date?.how !== 'explicit' || !has(f, 'agreement'))
+    )
+      continue;
     for (const group of splitBilateral(env, keys)) {
       if (!date) {
         undated.push({ keys: group, f, resolved });
