@@ -549,6 +549,32 @@ describe('the two leaders, unnamed, signing', () => {
   });
 });
 
+describe('undated reports', () => {
+  it("belong to the article's day, not to a meeting known only to its year", () => {
+    const found = meetings(
+      run(
+        'Xi Jinping and Vladimir Putin open gas pipeline by video link\n\nXi Jinping and Vladimir Putin met in Moscow this year. The two leaders spoke by video link about energy.',
+        '2019-12-02',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => [m.date, m.kind]).sort(),
+      [
+        ['2019', 'official_visit'],
+        ['2019-12-02', 'video_call'],
+      ].sort(),
+      JSON.stringify(found),
+    );
+  });
+
+  it('"have met repeatedly this year" counts meetings, it reports none', () => {
+    const found = meetings(
+      run('Xi and Putin have met repeatedly this year, including in Moscow.', '2019-12-02'),
+    );
+    assert.deepEqual(found, []);
+  });
+});
+
 describe("a summit's days", () => {
   it('a state visit the day before a summit in the same city is the visit, not the summit', () => {
     const found = meetings(

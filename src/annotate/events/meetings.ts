@@ -404,7 +404,9 @@ export function findMeetings(
   }
   // undated reports belong to the article's own event of those participants
   for (const { keys, f, resolved } of undated) {
-    const candidates = events.filter((x) => sameKeys(x, keys));
+    // a meeting known to the day near the article's date; one known only to its year or month
+    // ("this year") may be any other
+    const candidates = events.filter((x) => sameKeys(x, keys) && x.datePrecision === 'day');
     let e = candidates.find(
       (x) => env.articleDate && x.date && compatible(x.date, env.articleDate, 7),
     );
