@@ -575,6 +575,30 @@ describe('undated reports', () => {
   });
 });
 
+describe('others who also attend', () => {
+  it('join the summit reported before, however many sentences back', () => {
+    const found = meetings(
+      run(
+        'KTT SCO di Bishkek dibuka oleh Presiden Kirgistan Kurmanbek Bakiyev dan dihadiri Presiden China Hu Jintao dan Presiden Rusia Vladimir Putin pada Kamis (16/8/2007). Para pemimpin mengesahkan Deklarasi Bishkek. Deklarasi itu menyerukan stabilitas kawasan. Sidang yang diperluas juga dihadiri Presiden Iran Mahmoud Ahmadinejad dan Presiden Afghanistan Hamid Karzai.',
+        '2007-08-16',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => m.participants),
+      [['hamid-karzai', 'hu-jintao', 'kurmanbek-bakiyev', 'mahmoud-ahmadinejad', 'vladimir-putin']],
+      JSON.stringify(found),
+    );
+    // two leaders who also meet, after a bilateral, meet by themselves
+    const two = meetings(
+      run(
+        'Xi Jinping bertemu Vladimir Putin di Moskow pada Senin (20/3/2023). Presiden Turki Recep Tayyip Erdogan dan Presiden Azerbaijan Ilham Aliyev juga bertemu di Ankara.',
+        '2023-03-20',
+      ),
+    );
+    assert.ok(!two.some((m) => m.participants.length > 2), JSON.stringify(two));
+  });
+});
+
 describe("a summit's days", () => {
   it('a state visit the day before a summit in the same city is the visit, not the summit', () => {
     const found = meetings(

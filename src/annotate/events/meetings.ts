@@ -278,6 +278,29 @@ function splitBilateral(env: Env, keys: string[]): string[][] {
   return many.map((k) => [single[0] as string, k]);
 }
 
+/** The gathering (a summit, something attended, three leaders or more) reported last before a sentence. */
+function lastGathering(events: MeetingEvent[], sentence: number): MeetingEvent | undefined {
+  let best: MeetingEvent | undefined;
+  let at = -1;
+  for (const e of events)
+    for (const s of e.sentences)
+      if (s < sentence && s > at) {
+        best = e;
+        at = s;
+      }
+  const gathering =
+    best !== undefined &&
+    (best.participants.length > 2 ||
+      best.triggers.some((t) => GATHERING.includes(t.surface.target)));
+  return gathering ? best : undefined;
+}
+const GATHERING = ['meeting:summit', 'meeting:attendance'];
+
+/** Does the sentence add its leaders to a meeting reported before ("juga dihadiri", "also attended")? */
+function joins(f: SentenceFacts): boolean {
+  return has(f, 'joining') && has(f, 'meeting:attendance');
+}
+
 function isTrigger(f: SentenceFacts, leaders: number): boolean {
   if (has(f, 'meeting')) return true;
   // "Jiang dan Putin menandatangani …", "kedua pemimpin meneken pernyataan bersama"
@@ -404,6 +427,13 @@ export function findMeetings(
   }
   // undated reports belong to the article's own event of those participants
   for (const { keys, f, resolved } of undated) {
+    // "Sidang yang diperluas juga dihadiri Presiden Iran …": others at the summit last reported
+    const joined = joins(f) ? lastGathering(events, f.index) : undefined;
+    if (joined && !keys.some((k) => joined.participants.includes(k))) {
+      joined.participants = [...new Set([...joined.participants, ...keys])].sort();
+      attach(joined, f, resolved);
+      continue;
+    }
     // a meeting known to the day near the article's date; one known only to its year or month
     // ("this year") may be any other
     const candidates = events.filter((x) => sameKeys(x, keys) && x.datePrecision === 'day');
