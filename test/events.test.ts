@@ -515,6 +515,19 @@ describe('dates in a meeting sentence that are not its date', () => {
     );
   });
 
+  it('a leader out of office then meets no one; an acronym in a treaty name keeps its year', () => {
+    const found = meetings(
+      run(
+        'Presiden Rusia Vladimir Putin dan Presiden China Jiang Zemin, Senin (16/7/2001), menandatangani Traktat Persahabatan di Kremlin, dokumen pertama semacam itu sejak perjanjian persahabatan era Stalin setengah abad lalu. Selain traktat, Jiang dan Putin juga menandatangani Pernyataan Bersama yang menegaskan bahwa Traktat Anti-Rudal Balistik (ABM) tahun 1972 tetap penting.',
+        '2001-07-17',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => [m.participants, m.date]),
+      [[['jiang-zemin', 'vladimir-putin'], '2001-07-16']],
+    );
+  });
+
   it('a leader who meets another in a second clause is not at the first meeting', () => {
     const found = meetings(
       run(

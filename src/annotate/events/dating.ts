@@ -86,9 +86,10 @@ function periodOwnEvent(f: SentenceFacts, conj: number, date: number): boolean {
 }
 
 // a year in a document's name: "Traktat Persahabatan tahun 2001", "rencana aksi 2005-2008",
-// "the 2001 Treaty": capitalized words at most between them
-const NAME_BEFORE_YEAR = /^(?:\s+\p{Lu}[\p{L}'’-]*){0,4}\s+(?:tahun\s+|of\s+)?$/u;
-const NAME_AFTER_YEAR = /^(?:\s+\p{Lu}[\p{L}'’-]*){0,3}\s+$/u;
+// "Traktat Anti-Rudal Balistik (ABM) tahun 1972", "the 2001 Treaty": capitalized words (or an
+// acronym in brackets) at most between them
+const NAME_BEFORE_YEAR = /^(?:\s+\(?\p{Lu}[\p{L}'’-]*\)?){0,4}\s+(?:tahun\s+|of\s+)?$/u;
+const NAME_AFTER_YEAR = /^(?:\s+\(?\p{Lu}[\p{L}'’-]*\)?){0,3}\s+$/u;
 
 /** Is the date a year that names a document, not when the sentence's event happened? */
 function namesDocument(text: string, f: SentenceFacts, d: DateMention): boolean {

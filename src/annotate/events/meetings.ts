@@ -296,6 +296,18 @@ function lastGathering(events: MeetingEvent[], sentence: number): MeetingEvent |
 }
 const GATHERING = ['meeting:summit', 'meeting:attendance'];
 
+/** Was the leader in office within a year of `date` (any precision)? Yes when no terms are known. */
+function servedAround(ctx: ArticleContext, key: string, date: string): boolean {
+  const terms = ctx.lexicon.entities.get(key)?.terms;
+  if (!terms || terms.length === 0) return true;
+  const year = Number(date.slice(0, 4));
+  return terms.some(
+    (t) =>
+      Number(t.from.slice(0, 4)) - 1 <= year &&
+      (t.to === undefined || year <= Number(t.to.slice(0, 4)) + 1),
+  );
+}
+
 /** Does the sentence add its leaders to a meeting reported before ("juga dihadiri", "also attended")? */
 function joins(f: SentenceFacts): boolean {
   return has(f, 'joining') && has(f, 'meeting:attendance');
@@ -384,8 +396,8 @@ export function findMeetings(
     if (f.zone === 'furniture') continue;
     // the cheap test first: most sentences report no meeting
     if (!isTrigger(f, f.leaders.length)) continue;
-    const { keys, resolved } = sentenceParticipants(env, f);
-    if (keys.length < 2) continue;
+    const { keys: named, resolved } = sentenceParticipants(env, f);
+    if (named.length < 2) continue;
     // "Xi dan Putin telah bertemu lebih dari 40 kali": a count of meetings, not one
     if (has(f, 'habitual') || countsMeetings(env, f) || allNegated(env, f) || othersMeet(env, f))
       continue;
@@ -400,6 +412,11 @@ export function findMeetings(
       (date?.how !== 'explicit' || !has(f, 'agreement'))
     )
       continue;
+    // "sejak perjanjian era Stalin dan Mao": a leader out of office years before or after meets
+    // no one then
+    const when = date?.date ?? ctx.anchor;
+    const keys = when ? named.filter((k) => servedAround(ctx, k, when)) : named;
+    if (new Set(keys.map((k) => countryOf.get(k) ?? k)).size < 2) continue;
     for (const group of splitBilateral(env, keys)) {
       if (!date) {
         undated.push({ keys: group, f, resolved });
