@@ -424,6 +424,11 @@ describe('words that look like facts of the event and are not', () => {
         '2021-06-29',
         'Organization:cnn-indonesia',
       ],
+      [
+        'Moskow, 16/7 (ANTARA/Reuters-AFP) - Presiden Rusia Vladimir Putin dan Presiden China Jiang Zemin, Senin, menandatangani Traktat Persahabatan di Kremlin.',
+        '2001-07-17',
+        'Organization:reuters',
+      ],
     ] as const) {
       const doc = run(text, published);
       const signers = agreementsOf(doc).flatMap((a) => a.signers);
