@@ -533,6 +533,19 @@ describe('dates in a meeting sentence that are not its date', () => {
     );
   });
 
+  it("a date in a relative clause about someone is not the meeting's", () => {
+    const found = meetings(
+      run(
+        'Presiden Rusia Vladimir Putin bertemu Presiden China Jiang Zemin di Beijing pada Senin (2/12/2002). Jiang, yang pada pertengahan November lalu menyerahkan jabatan Sekretaris Jenderal partai, menyebut kunjungan Putin sebagai bukti kemitraan kedua negara.',
+        '2002-12-03',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => m.date),
+      ['2002-12-02'],
+    );
+  });
+
   it('a leader who meets another in a second clause is not at the first meeting', () => {
     const found = meetings(
       run(

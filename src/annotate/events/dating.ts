@@ -65,7 +65,7 @@ function firstOwnDate(text: string, f: SentenceFacts, anchor?: string): DateMent
     const from = Math.max(f.start, d.start - PERIOD_REACH);
     const period = PERIOD_START.exec(text.slice(from, d.start));
     if (period && !periodOwnEvent(f, from + period.index, d.start)) continue;
-    if (namesDocument(text, f, d)) continue;
+    if (namesDocument(text, f, d) || inRelativeClause(text, f, d)) continue;
     if (anchor && !planned && !d.future && later(d, anchor)) continue;
     return d;
   }
@@ -99,6 +99,22 @@ function namesDocument(text: string, f: SentenceFacts, d: DateMention): boolean 
       (m.end <= d.start && NAME_BEFORE_YEAR.test(text.slice(m.end, d.start))) ||
       (m.start >= d.end && NAME_AFTER_YEAR.test(text.slice(d.end, m.start))),
   );
+}
+
+const RELATIVE_START = /,\s*(?:yang|who|which)\s[^,]*$/iu;
+
+/**
+ * Is the date inside a relative clause between commas that reports no event of its own ("Jiang,
+ * yang pada pertengahan November lalu menyerahkan jabatan …, menyebut kunjungan Putin …")?
+ */
+function inRelativeClause(text: string, f: SentenceFacts, d: DateMention): boolean {
+  const before = text.slice(f.start, d.start);
+  const open = RELATIVE_START.exec(before);
+  if (!open) return false;
+  const from = f.start + open.index;
+  const comma = text.indexOf(',', d.end);
+  if (comma < 0 || comma >= f.end) return false;
+  return !EVENT_WORDS.some((c) => matchesOf(f, c).some((m) => m.start > from && m.start < comma));
 }
 
 /** Is a date past the anchor at its own precision (days: by more than a week)? */
