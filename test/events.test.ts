@@ -707,6 +707,23 @@ describe('which document is which', () => {
     assert.deepEqual(fund[0]?.signers, ['Person:kirill-dmitriev', 'Person:lou-jiwei']);
   });
 
+  it('a document signed on a date of no meeting the article reports is history, not an outcome', () => {
+    const doc = run(
+      'Xi Jinping dan Vladimir Putin meresmikan pipa gas Power of Siberia lewat konferensi video pada Senin (2/12/2019). Kontrak pasokan 30 tahun antara Gazprom dan CNPC ditandatangani pada Mei 2014 di Shanghai.',
+      '2019-12-02',
+    );
+    assert.deepEqual(agreementsOf(doc), []);
+    // the same sentence of a meeting the article reports is that meeting's outcome
+    const then = run(
+      'Xi Jinping dan Vladimir Putin bertemu di Shanghai pada Rabu (21/5/2014). Kontrak pasokan 30 tahun antara Gazprom dan CNPC ditandatangani pada 21 Mei 2014 di Shanghai.',
+      '2014-05-21',
+    );
+    assert.deepEqual(
+      agreementsOf(then).map((a) => a.kind),
+      ['contract'],
+    );
+  });
+
   it('"besides the protocol" names a document signed by others; "the protocol was signed by" names its signers', () => {
     const doc = run(
       'Putin dan Hu Jintao menyaksikan penandatanganan protokol pasokan gas di Beijing pada Selasa (21/3/2006). Protokol itu ditandatangani oleh Kepala Eksekutif Gazprom, Alexei Miller. Selain protokol gas, Rosneft dan CNPC menandatangani perjanjian usaha patungan.',

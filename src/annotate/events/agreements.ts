@@ -2,6 +2,7 @@ import type { AgreementKind } from '../../model/types.js';
 import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { Mention } from '../mention.js';
 import { datelineEnd } from './dateline.js';
+import { compatible, ownDate } from './dating.js';
 import { has, matchesOf, type SentenceFacts } from './facts.js';
 import { type MeetingEvent, mainMeeting } from './meetings.js';
 
@@ -219,7 +220,15 @@ export function findAgreements(
   const main = mainMeeting(meetings, ctx.anchor);
   const found: AgreementEvent[] = [];
   let last: AgreementEvent | undefined;
-  const meetingOf = (f: SentenceFacts): MeetingEvent | undefined =>
+  const meetingOf = (f: SentenceFacts): MeetingEvent | undefined | null => {
+    const m = reportedAt(f);
+    // "The contract … was signed in May 2014 in Shanghai": a document of its own date is of the
+    // meeting of that date, or of none the article reports (null: history, not an outcome)
+    const d = ownDate(ctx.text, f, ctx.anchor);
+    if (!d || !m?.date || compatible(d.date, m.date)) return m;
+    return meetings.find((x) => x.date && compatible(x.date, d.date)) ?? null;
+  };
+  const reportedAt = (f: SentenceFacts): MeetingEvent | undefined =>
     meetings.find((m) => m.sentences.includes(f.index)) ??
     meetings.find((m) => m.hintSentences.includes(f.index)) ??
     // "In their presence, the sides also signed …", naming no leader: the meeting of the
@@ -266,6 +275,7 @@ export function findAgreements(
             sentences: [f.index],
           };
           const meeting = meetingOf(f);
+          if (meeting === null) continue;
           if (meeting) a.meeting = meeting;
           for (const o of parties) push(a.signatories, o.key, o);
           for (const s of f.sectors) push(a.sectors, s.key, s);
@@ -313,6 +323,7 @@ export function findAgreements(
       // "kesepakatan berupa protokol", "an agreement in the form of a protocol": one document
       if (kind === 'agreement' && next && FORM_OF.test(ctx.text.slice(doc.end, next.start))) return;
       const meeting = meetingOf(f);
+      if (meeting === null) return;
       const besides = BESIDES.test(ctx.text.slice(Math.max(f.start, doc.start - 24), doc.start));
       const a: AgreementEvent = {
         kind,
