@@ -724,6 +724,23 @@ describe('which document is which', () => {
     );
   });
 
+  it('"the joint statement" speaks of the last joint statement, whatever document came since', () => {
+    const doc = run(
+      'Putin dan Hu Jintao bertemu di Beijing pada Kamis (14/10/2004). Putin dan Hu menandatangani pernyataan bersama serta menyetujui rencana aksi. Pernyataan bersama itu menekankan kerja sama dalam memerangi terorisme.',
+      '2004-10-15',
+    );
+    const sectorsOf = (kind: string) => {
+      const node = doc.nodes.find(
+        (n) => n.attributes.type === 'Agreement' && n.attributes.kind === kind,
+      );
+      return doc.edges
+        .filter((e) => e.source === node?.key && e.attributes.type === 'COVERS')
+        .map((e) => e.target);
+    };
+    assert.deepEqual(sectorsOf('joint_statement'), ['Sector:security']);
+    assert.deepEqual(sectorsOf('plan'), []);
+  });
+
   it('"besides the protocol" names a document signed by others; "the protocol was signed by" names its signers', () => {
     const doc = run(
       'Putin dan Hu Jintao menyaksikan penandatanganan protokol pasokan gas di Beijing pada Selasa (21/3/2006). Protokol itu ditandatangani oleh Kepala Eksekutif Gazprom, Alexei Miller. Selain protokol gas, Rosneft dan CNPC menandatangani perjanjian usaha patungan.',

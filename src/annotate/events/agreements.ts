@@ -306,15 +306,20 @@ export function findAgreements(
       const signer =
         signing.filter((s) => s.end <= doc.start).at(-1) ?? signing.find((s) => s.start >= doc.end);
       if (refers && (last || !signing.length)) {
-        if (!last) return;
+        // "Pernyataan bersama itu menekankan …": the last joint statement, whatever came since
+        const named = WEAK.includes(kind)
+          ? undefined
+          : [...found].reverse().find((a) => FAMILY(a.kind) === FAMILY(kind));
+        const referent = named ?? last;
+        if (!referent) return;
         // "Kesepakatan berupa protokol itu": the agreement named before was a protocol
-        if (last.kind === 'agreement' && !WEAK.includes(kind)) last.kind = kind;
-        for (const s of f.sectors) if (s.start >= doc.start) push(last.sectors, s.key, s);
+        if (referent.kind === 'agreement' && !WEAK.includes(kind)) referent.kind = kind;
+        for (const s of f.sectors) if (s.start >= doc.start) push(referent.sectors, s.key, s);
         // "Kesepakatan berupa protokol itu ditandatangani oleh …": who signed the one named before
-        if (signer && signer.start >= doc.end && last.signatories.size === 0) {
-          for (const [k, v] of signatoriesOf(ctx, f, signer, last.meeting))
-            last.signatories.set(k, v);
-          last.signing ??= signer;
+        if (signer && signer.start >= doc.end && referent.signatories.size === 0) {
+          for (const [k, v] of signatoriesOf(ctx, f, signer, referent.meeting))
+            referent.signatories.set(k, v);
+          referent.signing ??= signer;
         }
         return;
       }
