@@ -741,6 +741,16 @@ describe('which document is which', () => {
     assert.deepEqual(sectorsOf('plan'), []);
   });
 
+  it('"put their names to" signs; "a set of agreements" is vague', () => {
+    const doc = run(
+      'Xi Jinping and Vladimir Putin have signed a set of agreements after talks in Moscow. Xi and Putin put their names to two joint statements at the Kremlin on Tuesday.',
+      '2023-03-22',
+    );
+    assert.deepEqual(agreementsOf(doc), [
+      { kind: 'joint_statement', signers: ['Leader:vladimir-putin', 'Leader:xi-jinping'] },
+    ]);
+  });
+
   it('"besides the protocol" names a document signed by others; "the protocol was signed by" names its signers', () => {
     const doc = run(
       'Putin dan Hu Jintao menyaksikan penandatanganan protokol pasokan gas di Beijing pada Selasa (21/3/2006). Protokol itu ditandatangani oleh Kepala Eksekutif Gazprom, Alexei Miller. Selain protokol gas, Rosneft dan CNPC menandatangani perjanjian usaha patungan.',
