@@ -65,6 +65,29 @@ table('Indonesian forms', [
     [{ text: 'Senin (20/3)', date: '2023-03-20', precision: 'day', how: 'partial', weekday: 1 }],
   ],
   [
+    'Putin dijadwalkan ke China pada Kamis dan Jumat (16-17/5/2024).',
+    '2024-05-15',
+    [
+      {
+        text: 'Kamis',
+        date: '2024-05-16',
+        precision: 'day',
+        how: 'weekday',
+        weekday: 4,
+        future: true,
+      },
+      {
+        text: 'Jumat (16-17/5/2024)',
+        date: '2024-05-16',
+        endDate: '2024-05-17',
+        precision: 'day',
+        how: 'explicit',
+        weekday: 5,
+        future: true,
+      },
+    ],
+  ],
+  [
     'di Shanghai, China (21/5).',
     '2014-05-22',
     [{ text: '21/5', date: '2014-05-21', precision: 'day', how: 'partial' }],

@@ -546,6 +546,19 @@ describe('dates in a meeting sentence that are not its date', () => {
     );
   });
 
+  it('"Kamis dan Jumat (16-17/5/2024)": a range of days whose weekday is its last day\'s, after a dateline city', () => {
+    const found = meetings(
+      run(
+        'Jakarta, CNBC Indonesia - Presiden Rusia Vladimir Putin dijadwalkan melakukan kunjungan kenegaraan ke China pada Kamis dan Jumat (16-17/5/2024). Menurut Kremlin, Putin datang atas undangan Presiden China Xi Jinping.',
+        '2024-05-15',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => [m.participants, m.date, m.kind]),
+      [[['vladimir-putin', 'xi-jinping'], '2024-05-16', 'state_visit']],
+    );
+  });
+
   it('a leader who meets another in a second clause is not at the first meeting', () => {
     const found = meetings(
       run(

@@ -16,7 +16,7 @@ export interface DatePatterns {
   numeric: RegExp;
   /** "2022-06-15" */
   iso: RegExp;
-  /** "(21/5)", "(22/3/24)" */
+  /** "(21/5)", "(22/3/24)", "(16-17/5/2024)" */
   numericParen: RegExp;
   /** "Februari 2022", "pada bulan Mei", "awal Agustus" and loose month names */
   month: RegExp;
@@ -142,7 +142,7 @@ export function buildPatterns(lex: DateLexicon): DatePatterns {
       flags,
     ),
     numericParen: new RegExp(
-      `(?<=\\(\\s?)(?<day>\\d{1,2})\\/(?<month>\\d{1,2})(?:\\/(?<year>\\d{4}|\\d{2}))?(?=\\s?\\))`,
+      `(?<=\\(\\s?)(?<day>\\d{1,2})(?:-(?<day2>\\d{1,2}))?\\/(?<month>\\d{1,2})(?:\\/(?<year>\\d{4}|\\d{2}))?(?=\\s?\\))`,
       flags,
     ),
     month: new RegExp(

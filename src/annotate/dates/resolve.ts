@@ -63,6 +63,12 @@ function checkWeekday(
   stated: boolean,
 ): { date: Ymd; correction?: string } {
   if (raw.weekday === undefined || weekdayOf(date) === raw.weekday) return { date };
+  // "Kamis dan Jumat (16-17/5/2024)": the weekday next to a range may be its last day's
+  const last = raw.until?.day;
+  if (last !== undefined) {
+    const end = { y: date.y, m: raw.until?.month ?? date.m, d: last };
+    if (isValidDay(end.y, end.m, end.d) && weekdayOf(end) === raw.weekday) return { date };
+  }
   const actual = WEEKDAY_NAMES[weekdayOf(date)];
   const said = raw.weekdayText ?? WEEKDAY_NAMES[raw.weekday];
   const fit = yearForWeekday(date, raw.weekday, anchor, raw.future === true);

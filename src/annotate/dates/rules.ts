@@ -116,6 +116,13 @@ export function numericRule(ctx: ScanContext, pattern: RegExp, rule: string): Ra
       numeric: true,
     };
     if (year !== undefined) raw.year = year;
+    // "(16-17/5/2024)": the days of a visit
+    if (g.day2 !== undefined) {
+      const day2 = Number(g.day2);
+      if (day2 <= day || !isValidDay(year, month, day2)) continue;
+      raw.until = { month, day: day2 };
+      if (year !== undefined) raw.until.year = year;
+    }
     out.push(raw);
   }
   return out;

@@ -164,7 +164,10 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
   }
   if (keys.length === 1 && VISITS.some((c) => has(f, c))) {
     const visitor = keys[0] as string;
+    // not the dateline's city: "Jakarta, CNBC Indonesia - Putin dijadwalkan berkunjung ke China"
+    const after = datelineEnd(env.ctx.text, f);
     const where = f.locations
+      .filter((l) => l.start >= after)
       .map((l) => locationCountry(env, l))
       .find((c) => c && c !== env.countryOf.get(visitor));
     const country =
