@@ -643,6 +643,21 @@ describe('others who also attend', () => {
   });
 });
 
+describe('meetings that are not', () => {
+  it('of others after a place, of a government, wished for or floated', () => {
+    const found = meetings(
+      run(
+        "Russian President Vladimir Putin spoke by phone Monday with Chinese leader Xi Jinping, briefing him on contacts with the Trump administration. Putin told Xi about last week's meeting in Saudi Arabia between Sergey Lavrov and Marco Rubio. Trump has said he would like to meet both leaders and has floated three-way talks.",
+        '2025-02-24',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => [m.participants, m.date, m.kind]),
+      [[['vladimir-putin', 'xi-jinping'], '2025-02-24', 'phone_call']],
+    );
+  });
+});
+
 describe("a summit's days", () => {
   it('a state visit the day before a summit in the same city is the visit, not the summit', () => {
     const found = meetings(

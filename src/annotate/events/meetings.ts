@@ -130,9 +130,22 @@ const VISITS = [
   'meeting:attendance',
 ];
 
+const GOVERNMENT_AFTER = /^\s*(?:administration|government|era)\b/iu;
+const GOVERNMENT_BEFORE = /\b(?:pemerintahan|administrasi|era|rezim)\s+(?:presiden\s+)?$/iu;
+
+/** Does the name stand for a government ("the Trump administration", "pemerintahan Trump")? */
+function namesGovernment(text: string, m: Mention): boolean {
+  return (
+    GOVERNMENT_AFTER.test(text.slice(m.end, m.end + 16)) ||
+    GOVERNMENT_BEFORE.test(text.slice(Math.max(0, m.start - 28), m.start))
+  );
+}
+
 /** Participants a sentence names or implies; empty when it reports no encounter. */
 function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; resolved: boolean } {
-  const named = [...new Set(f.leaders.map((m) => m.key))];
+  const named = [
+    ...new Set(f.leaders.filter((m) => !namesGovernment(env.ctx.text, m)).map((m) => m.key)),
+  ];
   let keys = [...named];
   let resolved = false;
   const collective = matchesOf(f, 'collective');
@@ -208,20 +221,25 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
   return { keys, resolved };
 }
 
-/** "will not attend", "batal bertemu": every meeting word of the sentence is negated. */
+/**
+ * "will not attend", "batal bertemu", "would like to meet": every meeting word of the sentence is
+ * negated or wished for.
+ */
 function allNegated(env: Env, f: SentenceFacts): boolean {
-  const negations = matchesOf(f, 'negation');
+  const negations = [...matchesOf(f, 'negation'), ...matchesOf(f, 'wish')];
   const triggers = matchesOf(f, 'meeting');
   if (negations.length === 0 || triggers.length === 0) return false;
   return triggers.every((t) =>
     negations.some(
-      (n) => n.end <= t.start && /^(\s+\p{L}+){0,2}\s+$/u.test(env.ctx.text.slice(n.end, t.start)),
+      (n) =>
+        n.end <= t.start && /^(\s+[\p{L}-]+){0,2}\s+$/u.test(env.ctx.text.slice(n.end, t.start)),
     ),
   );
 }
 
 // "talks between Lavrov and Rubio", "pertemuan antara delegasi Rusia dan AS"
-const BETWEEN = /^\s*(?:between|antara)\s/iu;
+// (after a place: "last week's meeting in Saudi Arabia between Lavrov and Rubio")
+const BETWEEN = /^\s*(?:(?:in|at|di)\s+(?:\p{L}+\s+){1,3})?(?:between|antara)\s/iu;
 // cues that report someone speaking, not an encounter in themselves
 const SPEECH = 'meeting:speech';
 
