@@ -658,6 +658,20 @@ describe('meetings that are not', () => {
   });
 });
 
+describe('"the two leaders"', () => {
+  it('are the one named and the leader named just before, when the pair is not there', () => {
+    const text =
+      'Chinese President Xi Jinping and Russian President Vladimir Putin met in Astana on Wednesday, July 3, 2024. For Kazakh President Kassym-Jomart Tokayev, the summit capped a busy week. Xi arrived on Tuesday for a state visit, and the two leaders held talks at the Akorda presidential palace.';
+    const found = meetings(run(text, '2024-07-04'));
+    const pairs = found.map((m) => m.participants.join('+'));
+    assert.ok(pairs.includes('kassym-jomart-tokayev+xi-jinping'), JSON.stringify(found));
+    assert.equal(
+      found.find((m) => m.participants.join('+') === 'vladimir-putin+xi-jinping')?.date,
+      '2024-07-03',
+    );
+  });
+});
+
 describe("a summit's days", () => {
   it('a state visit the day before a summit in the same city is the visit, not the summit', () => {
     const found = meetings(

@@ -151,9 +151,21 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
   const collective = matchesOf(f, 'collective');
   if (collective.length > 0) {
     const text = env.ctx.text.slice(collective[0]?.start ?? 0, collective[0]?.end ?? 0);
+    // "For Tokayev, the summit capped a busy week. Xi arrived on Tuesday, and the two leaders held
+    // talks": the one named and the other leader just named, when that one is not of the pair
+    // (named in the sentence just before, where the pair's other leader is not)
+    const before = env.facts[f.index - 1]?.leaders ?? [];
+    const recent = named.length === 1 ? before.at(-1)?.key : undefined;
+    const justNamed =
+      recent !== undefined &&
+      !env.mainPair.includes(recent) &&
+      !before.some((l) => env.mainPair.includes(l.key) && l.key !== named[0]) &&
+      env.countryOf.get(recent) !== env.countryOf.get(named[0] as string)
+        ? [named[0] as string, recent]
+        : undefined;
     const pair = GOVERNMENT_COLLECTIVE.test(text)
       ? [...env.countryOf.keys()].filter((k) => env.roleOf.get(k) === 'prime_minister')
-      : env.mainPair;
+      : (justNamed ?? env.mainPair);
     for (const k of pair) {
       if (keys.includes(k)) continue;
       keys.push(k);
