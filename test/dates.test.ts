@@ -507,6 +507,11 @@ table('English forms', [
     [{ text: '25 June 2016', date: '2016-06-25', precision: 'day', how: 'explicit' }],
   ],
   [
+    'Putin said he looked forward to welcoming Xi at the BRICS summit in Kazan in October.',
+    '2024-07-04',
+    [{ text: 'October', date: '2024-10', precision: 'month', how: 'partial', future: true }],
+  ],
+  [
     'met Putin at the Kremlin on Monday (July 3).',
     '2017-07-04',
     [{ text: 'Monday (July 3)', date: '2017-07-03', precision: 'day', how: 'partial', weekday: 1 }],
