@@ -672,6 +672,30 @@ describe('"the two leaders"', () => {
   });
 });
 
+describe('a guest named by a pronoun', () => {
+  it('is the leader named before: "Xi welcomed him", "Xi menyambutnya"', () => {
+    for (const [text, published] of [
+      [
+        "The season opened with Putin's visit to China. On June 8, 2018, Xi welcomed him at the Great Hall of the People in Beijing.",
+        '2018-08-30',
+      ],
+      [
+        'Putin tiba di China untuk kunjungan kenegaraan. Pada 8 Juni 2018, Xi menyambutnya di Balai Agung Rakyat di Beijing.',
+        '2018-08-30',
+      ],
+    ] as const) {
+      const found = meetings(run(text, published));
+      assert.ok(
+        found.some(
+          (m) =>
+            m.date === '2018-06-08' && m.participants.join('+') === 'vladimir-putin+xi-jinping',
+        ),
+        `${text} ${JSON.stringify(found)}`,
+      );
+    }
+  });
+});
+
 describe("a summit's days", () => {
   it('a state visit the day before a summit in the same city is the visit, not the summit', () => {
     const found = meetings(

@@ -141,6 +141,18 @@ function namesGovernment(text: string, m: Mention): boolean {
   );
 }
 
+const OBJECT_PRONOUN = /^\s+(?:him|her)\b/iu;
+
+/** Is someone received who is named by a pronoun ("welcomed him", "menyambutnya")? */
+function receivesPronoun(env: Env, f: SentenceFacts): boolean {
+  const text = env.ctx.text;
+  return matchesOf(f, 'meeting:reception').some(
+    (m) =>
+      OBJECT_PRONOUN.test(text.slice(m.end, m.end + 6)) ||
+      /nya$/iu.test(text.slice(m.start, m.end)),
+  );
+}
+
 /** Participants a sentence names or implies; empty when it reports no encounter. */
 function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; resolved: boolean } {
   const named = [
@@ -184,6 +196,18 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
     const subject = lastLeaderBefore(env, f.index);
     if (subject && !keys.includes(subject) && keys.length >= 1) {
       keys.unshift(subject);
+      resolved = true;
+    }
+  }
+  // "On June 8, Xi welcomed him at the Great Hall", "Xi menyambutnya": the leader named before
+  if (keys.length === 1 && receivesPronoun(env, f)) {
+    const guest = lastLeaderBefore(env, f.index);
+    if (
+      guest &&
+      guest !== keys[0] &&
+      env.countryOf.get(guest) !== env.countryOf.get(keys[0] as string)
+    ) {
+      keys.push(guest);
       resolved = true;
     }
   }
