@@ -632,6 +632,18 @@ describe('others who also attend', () => {
       [['hamid-karzai', 'hu-jintao', 'kurmanbek-bakiyev', 'mahmoud-ahmadinejad', 'vladimir-putin']],
       JSON.stringify(found),
     );
+    // "were joined by": the summit's leaders and others
+    const joined = meetings(
+      run(
+        'Xi Jinping and Vladimir Putin attended the summit of the Shanghai Cooperation Organization in Qingdao on June 9, 2018. Xi, as host, and Putin were joined around the table by Indian Prime Minister Narendra Modi.',
+        '2018-06-11',
+      ),
+    );
+    assert.deepEqual(
+      joined.map((m) => m.participants),
+      [['narendra-modi', 'vladimir-putin', 'xi-jinping']],
+      JSON.stringify(joined),
+    );
     // two leaders who also meet, after a bilateral, meet by themselves
     const two = meetings(
       run(

@@ -367,7 +367,7 @@ function servedAround(ctx: ArticleContext, key: string, date: string): boolean {
 
 /** Does the sentence add its leaders to a meeting reported before ("juga dihadiri", "also attended")? */
 function joins(f: SentenceFacts): boolean {
-  return has(f, 'joining') && has(f, 'meeting:attendance');
+  return (has(f, 'joining') && has(f, 'meeting:attendance')) || has(f, 'meeting:joined');
 }
 
 function isTrigger(f: SentenceFacts, leaders: number): boolean {
@@ -501,9 +501,14 @@ export function findMeetings(
   }
   // undated reports belong to the article's own event of those participants
   for (const { keys, f, resolved } of undated) {
-    // "Sidang yang diperluas juga dihadiri Presiden Iran …": others at the summit last reported
+    // "Sidang yang diperluas juga dihadiri Presiden Iran …", "Xi and Putin were joined by Modi":
+    // others at the summit last reported, or its leaders and others
     const joined = joins(f) ? lastGathering(events, f.index) : undefined;
-    if (joined && !keys.some((k) => joined.participants.includes(k))) {
+    if (
+      joined &&
+      (!keys.some((k) => joined.participants.includes(k)) ||
+        joined.participants.every((k) => keys.includes(k)))
+    ) {
       joined.participants = [...new Set([...joined.participants, ...keys])].sort();
       attach(joined, f, resolved);
       continue;
