@@ -829,6 +829,22 @@ describe('which document is which', () => {
     ]);
   });
 
+  it('a signer before an aside is the subject; leaders "present when" others sign are not', () => {
+    const doc = run(
+      'Presiden Rusia Dmitry Medvedev dan Presiden China Hu Jintao bertemu di Beijing pada Jumat (23/5/2008). Disaksikan kedua presiden, Kepala Rosatom Sergei Kiriyenko, mantan perdana menteri Rusia, menandatangani kesepakatan senilai 1 miliar dollar AS.',
+      '2008-05-23',
+    );
+    assert.deepEqual(agreementsOf(doc)[0]?.signers, [
+      'Leader:sergey-kiriyenko',
+      'Organization:rosatom',
+    ]);
+    const present = run(
+      'Presiden Rusia Vladimir Putin dan Presiden China Xi Jinping bertemu di Shanghai pada Rabu (21/5/2014). Putin dan Xi hadir ketika para eksekutif energi menandatangani perjanjian gas.',
+      '2014-05-21',
+    );
+    assert.deepEqual(agreementsOf(present), [{ kind: 'agreement', signers: [] }]);
+  });
+
   it('"besides the protocol" names a document signed by others; "the protocol was signed by" names its signers', () => {
     const doc = run(
       'Putin dan Hu Jintao menyaksikan penandatanganan protokol pasokan gas di Beijing pada Selasa (21/3/2006). Protokol itu ditandatangani oleh Kepala Eksekutif Gazprom, Alexei Miller. Selain protokol gas, Rosneft dan CNPC menandatangani perjanjian usaha patungan.',

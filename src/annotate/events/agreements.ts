@@ -101,11 +101,16 @@ function signatoriesOf(
   const before = ctx.text.slice(from, signing.start);
   let clauseStart = from;
   let firstClauseEnd: number | undefined;
+  // where each clause before the verb ends, and the next begins
+  const cuts: Array<{ at: number; after: number }> = [];
   for (const m of before.matchAll(CLAUSE_START)) {
     firstClauseEnd ??= from + (m.index ?? 0);
     const at = from + (m.index ?? 0) + m[0].length;
     // "Jiang dan Putin, Senin (16/7), menandatangani": commas around a date end no clause
-    if (!onlyDatesBetween(ctx.text, f, at, signing.start)) clauseStart = at;
+    if (!onlyDatesBetween(ctx.text, f, at, signing.start)) {
+      clauseStart = at;
+      cuts.push({ at: from + (m.index ?? 0), after: at });
+    }
   }
   const witnesses = matchesOf(f, 'witness').some(
     (a) => a.start >= clauseStart && a.end <= signing.start,
@@ -125,7 +130,30 @@ function signatoriesOf(
     clauseEnd = firstClauseEnd;
     clauseStart = from;
   }
-  const parties = all.filter((m) => m.start >= clauseStart && m.end <= clauseEnd);
+  let parties = all.filter((m) => m.start >= clauseStart && m.end <= clauseEnd);
+  // "Kepala Rosatom Sergei Kiriyenko, mantan perdana menteri Rusia, menandatangani": the verb
+  // right after a comma has its subject in the nearest clause before that names someone (not
+  // a country alone), unless a witness clause comes first ("Disaksikan kedua presiden, …")
+  const clauseText = ctx.text.slice(clauseStart, clauseEnd).trim();
+  // (the clause is empty, or an aside naming at most a country: "mantan perdana menteri Rusia")
+  const aside =
+    !clauseText ||
+    (/^\p{Ll}/u.test(clauseText) &&
+      parties.length > 0 &&
+      parties.every((m) => m.type === 'Country'));
+  if (clauseEnd === signing.start && aside) {
+    for (let k = cuts.length - 1; k >= 0; k--) {
+      const { at: end, after } = cuts[k] as { at: number; after: number };
+      const start = k > 0 ? (cuts[k - 1] as { after: number }).after : from;
+      // (a witness phrase may hold the cut itself: "hadir ketika")
+      if (matchesOf(f, 'witness').some((w) => w.start >= start && w.start < after)) break;
+      const found = all.filter((m) => m.start >= start && m.end <= end);
+      if (found.some((m) => m.type !== 'Country')) {
+        parties = found;
+        break;
+      }
+    }
+  }
   const counter = COUNTERPARTY.exec(ctx.text.slice(signing.end, f.end));
   if (counter) {
     const from = signing.end + counter[0].length;
