@@ -442,7 +442,7 @@ describe('words that look like facts of the event and are not', () => {
     assert.ok(!jakarta.nodes.some((n) => n.key === 'Country:ID' || n.key === 'Organization:cnn'));
   });
 
-  it('a parade and a news agency are not sectors of the meeting', () => {
+  it('a parade, a news agency and a state broadcaster are not sectors of the meeting', () => {
     const parade = meetings(
       run(
         'Xi Jinping dan Vladimir Putin bertemu di Kremlin, Moskow, pada 8 Mei 2025 dan membahas kerja sama energi. Keduanya kemudian menyaksikan parade militer Hari Kemenangan di Lapangan Merah.',
@@ -457,6 +457,13 @@ describe('words that look like facts of the event and are not', () => {
       ),
     );
     assert.deepEqual(agency[0]?.sectors, ['trade']);
+    const broadcaster = meetings(
+      run(
+        'Xi Jinping and Vladimir Putin held talks on trade by phone on Monday. Chinese state broadcaster CCTV said Xi told the Kremlin leader that China was glad to see the talks.',
+        '2025-02-24',
+      ),
+    );
+    assert.deepEqual(broadcaster[0]?.sectors, ['trade']);
   });
 });
 
