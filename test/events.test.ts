@@ -442,7 +442,7 @@ describe('words that look like facts of the event and are not', () => {
     assert.ok(!jakarta.nodes.some((n) => n.key === 'Country:ID' || n.key === 'Organization:cnn'));
   });
 
-  it('a parade, a news agency and a state broadcaster are not sectors of the meeting', () => {
+  it('a parade, a news agency, a state broadcaster and what Western governments say are not sectors of the meeting', () => {
     const parade = meetings(
       run(
         'Xi Jinping dan Vladimir Putin bertemu di Kremlin, Moskow, pada 8 Mei 2025 dan membahas kerja sama energi. Keduanya kemudian menyaksikan parade militer Hari Kemenangan di Lapangan Merah.',
@@ -464,6 +464,13 @@ describe('words that look like facts of the event and are not', () => {
       ),
     );
     assert.deepEqual(broadcaster[0]?.sectors, ['trade']);
+    const voices = meetings(
+      run(
+        "Xi Jinping and Vladimir Putin held talks on trade by phone on Monday. Western governments say Chinese exports of electronics have helped sustain Russia's arms industry.",
+        '2025-02-24',
+      ),
+    );
+    assert.deepEqual(voices[0]?.sectors, ['trade']);
   });
 });
 

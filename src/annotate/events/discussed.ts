@@ -79,6 +79,8 @@ export function discussedSectors(
   for (const f of facts) {
     if (f.zone === 'furniture' || f.sectors.length === 0) continue;
     const own = meeting.sentences.includes(f.index) || meeting.hintSentences.includes(f.index);
+    // "Western governments say Chinese exports … sustain Russia's arms industry": not the talks
+    if (!own && has(f, 'otherVoices')) continue;
     let tied = own;
     // a sentence whose leaders all took part in this meeting and in no other of the article
     const onlyHere =
