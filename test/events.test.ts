@@ -859,6 +859,16 @@ describe('which document is which', () => {
     assert.deepEqual(agreementsOf(present), [{ kind: 'agreement', signers: [] }]);
   });
 
+  it('"with" inside a document\'s title names no counterparty', () => {
+    const doc = run(
+      'Xi Jinping dan Vladimir Putin bertemu di Kremlin pada Jumat (8/5/2015) dan meneken pernyataan bersama tentang penyambungan Uni Ekonomi Eurasia dengan Sabuk Ekonomi Jalur Sutra.',
+      '2015-05-08',
+    );
+    assert.deepEqual(agreementsOf(doc), [
+      { kind: 'joint_statement', signers: ['Leader:vladimir-putin', 'Leader:xi-jinping'] },
+    ]);
+  });
+
   it('"besides the protocol" names a document signed by others; "the protocol was signed by" names its signers', () => {
     const doc = run(
       'Putin dan Hu Jintao menyaksikan penandatanganan protokol pasokan gas di Beijing pada Selasa (21/3/2006). Protokol itu ditandatangani oleh Kepala Eksekutif Gazprom, Alexei Miller. Selain protokol gas, Rosneft dan CNPC menandatangani perjanjian usaha patungan.',

@@ -40,8 +40,10 @@ const CLAUSE_START =
 const COORDINATED =
   /^\s*(?:dan|and|serta|lalu|kemudian|then)(?:\s+(?:juga|also|kemudian|then))?\s*$/iu;
 // "menandatangani nota kesepahaman dengan CNPC", "signed a memorandum with CNPC": the other party,
-// named before the clause goes on to what, when or where
-const COUNTERPARTY = /^[^,;.]*?\b(?:dengan|with)\s/iu;
+// named before the clause goes on to what, when or where; not inside the document's title
+// ("pernyataan bersama tentang penyambungan Uni Ekonomi Eurasia dengan Sabuk Ekonomi Jalur Sutra")
+const COUNTERPARTY =
+  /^(?:(?!\b(?:tentang|mengenai|soal|terkait|on|about|regarding)\b)[^,;.])*?\b(?:dengan|with)\s/iu;
 const COUNTERPARTY_END =
   /[,;.]|\b(?:untuk|tentang|mengenai|terkait|soal|pada|di|dalam|yang|senilai|to|on|about|for|in|at|which|that|worth)\b/iu;
 
@@ -373,7 +375,7 @@ export function findAgreements(
       const scopeStart = docs.length === 1 ? f.start : doc.start;
       for (const s of f.sectors)
         if (!besides && s.start >= scopeStart && s.end <= scopeEnd) push(a.sectors, s.key, s);
-      const title = /^\s*(tentang|mengenai|on|about|for|untuk)\s+([^,;.]{3,120})/iu.exec(
+      const title = /^\s*(tentang|mengenai|soal|on|about|for|untuk)\s+([^,;.]{3,120})/iu.exec(
         ctx.text.slice(doc.end, scopeEnd),
       );
       if (title?.[2])
