@@ -722,6 +722,18 @@ describe('a guest named by a pronoun', () => {
   });
 });
 
+describe('a visit', () => {
+  it('is not made by a leader named in an aside about the one who travels', () => {
+    const found = meetings(
+      run(
+        'Menteri Luar Negeri RI Sugiono, yang baru dilantik Presiden Prabowo Subianto sebagai Menlu pada Senin (21/10/2024), hadir di Kazan sebagai utusan khusus presiden. Presiden Rusia Vladimir Putin memimpin sesi itu.',
+        '2024-10-24',
+      ),
+    );
+    assert.deepEqual(found, []);
+  });
+});
+
 describe("a summit's days", () => {
   it('a state visit the day before a summit in the same city is the visit, not the summit', () => {
     const found = meetings(

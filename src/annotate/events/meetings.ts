@@ -143,6 +143,17 @@ function namesGovernment(text: string, m: Mention): boolean {
 
 const OBJECT_PRONOUN = /^\s+(?:him|her)\b/iu;
 
+/**
+ * Is the leader named only in an aside about someone else, who comes first ("Sugiono, yang baru
+ * dilantik Presiden Prabowo …, hadir di Kazan"): then the leader is not the one who travels.
+ */
+function namedAside(env: Env, f: SentenceFacts, leader: string): boolean {
+  const at = f.leaders.find((m) => m.key === leader)?.start;
+  if (at === undefined) return false;
+  const person = f.persons.find((p) => p.end <= at);
+  return person !== undefined && /,\s*(?:yang|who)\s/iu.test(env.ctx.text.slice(person.end, at));
+}
+
 /** Is someone received who is named by a pronoun ("welcomed him", "menyambutnya")? */
 function receivesPronoun(env: Env, f: SentenceFacts): boolean {
   const text = env.ctx.text;
@@ -211,7 +222,11 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
       resolved = true;
     }
   }
-  if (keys.length === 1 && VISITS.some((c) => has(f, c))) {
+  if (
+    keys.length === 1 &&
+    VISITS.some((c) => has(f, c)) &&
+    !namedAside(env, f, keys[0] as string)
+  ) {
     const visitor = keys[0] as string;
     // not the dateline's city: "Jakarta, CNBC Indonesia - Putin dijadwalkan berkunjung ke China"
     const after = datelineEnd(env.ctx.text, f);
