@@ -849,8 +849,8 @@ describe('which document is which', () => {
 });
 
 describe('two meetings in one report: what belongs to which', () => {
-  // the premiers' talks are the lead; the president's reception, a day later, is nearer the
-  // article's date and so the article's main meeting
+  // the premiers' talks are the lead; the president's reception, a day later, is as near the
+  // article's date (a day either way counts as the same) but reported in fewer sentences
   const text =
     'Perdana Menteri Rusia Mikhail Mishustin dan Perdana Menteri China Li Qiang menggelar pertemuan rutin ke-29 kepala pemerintahan di Moskow pada Selasa (20/8/2024). Mishustin mengatakan kedua pihak sepakat memperluas kerja sama energi. Usai pembicaraan, kedua perdana menteri menandatangani komunike bersama. Di hadapan mereka, kedua pihak juga menandatangani lima dokumen kerja sama di bidang pertanian dan pendidikan. Presiden Rusia Vladimir Putin menerima Li Qiang di Kremlin pada Rabu (21/8/2024).';
   const doc = run(text, '2024-08-21');
@@ -881,9 +881,13 @@ describe("the article's main meeting", () => {
     const talks = meeting('2004-10-14', false, [1]);
     const planned = meeting('2004-10-15', true, [3, 4]);
     assert.equal(mainMeeting([planned, talks], '2004-10-15'), talks);
-    // both reported: the nearer
+    // both reported: the nearer, a day either way counting as the same day
     const later = meeting('2004-10-15', false, [3]);
-    assert.equal(mainMeeting([talks, later], '2004-10-15'), later);
+    assert.equal(mainMeeting([talks, later], '2004-10-17'), later);
+    // then the one reported in more sentences (a visit dated by its first day, the talks a day later)
+    const visit = meeting('2016-06-24', false, [0, 2, 5, 8]);
+    const premier = meeting('2016-06-25', false, [9, 10]);
+    assert.equal(mainMeeting([premier, visit], '2016-06-25'), visit);
   });
 
   it('a planned visit an article is about, when nothing that week was reported', () => {

@@ -256,7 +256,15 @@ export function findAgreements(
     // meeting of that date, or of none the article reports (null: history, not an outcome)
     const d = ownDate(ctx.text, f, ctx.anchor);
     if (!d || !m?.date || compatible(d.date, m.date)) return m;
-    return meetings.find((x) => x.date && compatible(x.date, d.date)) ?? null;
+    const then = (x: MeetingEvent | undefined) =>
+      x?.date !== undefined && compatible(x.date, d.date);
+    // the article's main meeting first, then one of the same leaders, then any
+    return (
+      (then(main) ? main : undefined) ??
+      meetings.find((x) => then(x) && x.participants.join() === m.participants.join()) ??
+      meetings.find(then) ??
+      null
+    );
   };
   const reportedAt = (f: SentenceFacts): MeetingEvent | undefined =>
     meetings.find((m) => m.sentences.includes(f.index)) ??

@@ -563,7 +563,8 @@ export function mainMeeting(
   const distance = (e: MeetingEvent): number => {
     if (!anchor || e.date?.length !== 10) return Number.POSITIVE_INFINITY;
     const d = Math.abs(daysBetween(e.date, anchor));
-    return d <= 7 ? d : Number.POSITIVE_INFINITY;
+    // a day either way is the same news (a visit dated by its first day, a report filed that night)
+    return d <= 1 ? 0 : d <= 7 ? d : Number.POSITIVE_INFINITY;
   };
   // of the meetings that week, what the report says happened before what it says will happen
   const rank = (e: MeetingEvent) => (!Number.isFinite(distance(e)) ? 2 : e.planned ? 1 : 0);
