@@ -832,6 +832,22 @@ describe('which document is which', () => {
     ]);
   });
 
+  it('a currency names no party; "on the same occasion" after a document of history is the main meeting\'s', () => {
+    const doc = run(
+      'Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin bertemu di Beijing pada Minggu (9/11/2014). Jalur itu melengkapi rute timur yang kontraknya senilai 400 miliar dolar AS ditandatangani di Shanghai pada Mei lalu. Dalam kesempatan yang sama, Rosneft dan CNPC menandatangani kesepakatan kerangka.',
+      '2014-11-09',
+    );
+    const found = doc.nodes
+      .filter((n) => n.attributes.type === 'Agreement')
+      .map((n) => n.key)
+      .sort();
+    assert.ok(
+      found.some((k) => k.startsWith('Agreement:2014-11-09:') && k.includes('rosneft')),
+      JSON.stringify(found),
+    );
+    assert.ok(!doc.edges.some((e) => e.key.startsWith('SIGNED:Country:US')));
+  });
+
   it('"besides the protocol" names a document signed by others; "the protocol was signed by" names its signers', () => {
     const doc = run(
       'Putin dan Hu Jintao menyaksikan penandatanganan protokol pasokan gas di Beijing pada Selasa (21/3/2006). Protokol itu ditandatangani oleh Kepala Eksekutif Gazprom, Alexei Miller. Selain protokol gas, Rosneft dan CNPC menandatangani perjanjian usaha patungan.',

@@ -90,6 +90,15 @@ function onlyDatesBetween(text: string, f: SentenceFacts, from: number, to: numb
   return /^[\s,]*$/u.test(text.slice(at, to));
 }
 
+/** "400 miliar dolar AS", "US dollars": a country named by its currency signs nothing. */
+function currency(text: string, m: Mention): boolean {
+  return (
+    /\b(?:dolar|dollar|dollars|rubel|ruble|rubles|rouble|roubles|yuan)\s+$/iu.test(
+      text.slice(Math.max(0, m.start - 12), m.start),
+    ) || /^\s*(?:dollars?|dolar)\b/iu.test(text.slice(m.end, m.end + 10))
+  );
+}
+
 /** Parties named in the clause before the signing word, or after "oleh"/"by" for passives. */
 function signatoriesOf(
   ctx: ArticleContext,
@@ -119,7 +128,7 @@ function signatoriesOf(
   );
   if (witnesses) return out;
   const all = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries].filter(
-    (m) => m.rule !== 'inside-organization',
+    (m) => m.rule !== 'inside-organization' && !(m.type === 'Country' && currency(ctx.text, m)),
   );
   let clauseEnd = signing.start;
   // "Xi dan Putin bertemu di Beijing, Jumat (4/2), …, dan menandatangani …": a verb joined by
@@ -270,11 +279,19 @@ export function findAgreements(
     meetings.find((m) => m.sentences.includes(f.index)) ??
     meetings.find((m) => m.hintSentences.includes(f.index)) ??
     // "In their presence, the sides also signed …", naming no leader: the meeting of the
-    // document just before
-    (f.leaders.length === 0 && (last?.sentences.at(-1) ?? -3) >= f.index - 2
+    // document just before, unless that one is history ("… ditandatangani di Shanghai pada Mei
+    // lalu. Dalam kesempatan yang sama, Rosneft dan CNPC menandatangani …")
+    (f.leaders.length === 0 &&
+    (last?.sentences.at(-1) ?? -3) >= f.index - 2 &&
+    !olderThanMain(last?.meeting)
       ? last?.meeting
       : undefined) ??
     main;
+  const olderThanMain = (m: MeetingEvent | undefined) =>
+    m?.date !== undefined &&
+    main?.date !== undefined &&
+    m !== main &&
+    !compatible(m.date, main.date, 7);
   for (const f of facts) {
     if (f.zone === 'furniture') continue;
     const nouns = matchesOf(f, 'agreement');
