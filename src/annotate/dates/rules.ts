@@ -81,15 +81,24 @@ export function dayMonthRule(ctx: ScanContext, pattern: RegExp, rule: string): R
       day,
     };
     if (year !== undefined) raw.year = year;
-    if (g.day2 !== undefined) {
-      const day2 = Number(g.day2);
-      if (day2 <= day || !isValidDay(year, month.month, day2)) continue;
-      raw.until = { month: month.month, day: day2 };
-      if (year !== undefined) raw.until.year = year;
-    }
+    if (!untilDay(raw, g.day2, year)) continue;
     out.push(raw);
   }
   return out;
+}
+
+/**
+ * The last day of a range of days in one month ("20-22 Maret", "(16-17/5/2024)"), set on `raw` as
+ * `until`: false when it is no day after the first in that month, and the match is no date.
+ */
+function untilDay(raw: RawDate, day2: string | undefined, year: number | undefined): boolean {
+  if (day2 === undefined) return true;
+  const last = Number(day2);
+  const month = raw.month as number;
+  if (last <= (raw.day as number) || !isValidDay(year, month, last)) return false;
+  raw.until = { month, day: last };
+  if (year !== undefined) raw.until.year = year;
+  return true;
 }
 
 /** "30/12/2022", "2022-06-15", "(21/5)": day first; a month over 12 with a day up to 12 is US order. */
@@ -117,12 +126,7 @@ export function numericRule(ctx: ScanContext, pattern: RegExp, rule: string): Ra
     };
     if (year !== undefined) raw.year = year;
     // "(16-17/5/2024)": the days of a visit
-    if (g.day2 !== undefined) {
-      const day2 = Number(g.day2);
-      if (day2 <= day || !isValidDay(year, month, day2)) continue;
-      raw.until = { month, day: day2 };
-      if (year !== undefined) raw.until.year = year;
-    }
+    if (!untilDay(raw, g.day2, year)) continue;
     out.push(raw);
   }
   return out;

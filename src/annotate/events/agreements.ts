@@ -123,11 +123,10 @@ function signatoriesOf(
       cuts.push({ at: from + (m.index ?? 0), after: at });
     }
   }
-  const witnesses = matchesOf(f, 'witness').some(
-    (a) => a.start >= clauseStart && a.end <= signing.start,
-  );
-  if (witnesses) return out;
-  const all = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries].filter(
+  const witnessWords = matchesOf(f, 'witness');
+  if (witnessWords.some((a) => a.start >= clauseStart && a.end <= signing.start)) return out;
+  const mentioned = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries];
+  const all = mentioned.filter(
     (m) => m.rule !== 'inside-organization' && !(m.type === 'Country' && currency(ctx.text, m)),
   );
   let clauseEnd = signing.start;
@@ -157,7 +156,7 @@ function signatoriesOf(
       const { at: end, after } = cuts[k] as { at: number; after: number };
       const start = k > 0 ? (cuts[k - 1] as { after: number }).after : from;
       // (a witness phrase may hold the cut itself: "hadir ketika")
-      if (matchesOf(f, 'witness').some((w) => w.start >= start && w.start < after)) break;
+      if (witnessWords.some((w) => w.start >= start && w.start < after)) break;
       const found = all.filter((m) => m.start >= start && m.end <= end);
       if (found.some((m) => m.type !== 'Country')) {
         parties = found;
@@ -189,10 +188,8 @@ function signatoriesOf(
   // disaksikan Putin dan Hu": the agents sign, up to the witnesses; what stands before the verb
   // is the document
   const agentsFrom = by ? signing.end + by.index : f.end;
-  const agentsEnd = matchesOf(f, 'witness').find((w) => w.start >= agentsFrom)?.start ?? f.end;
-  const agents = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries].filter(
-    (m) => m.start >= agentsFrom && m.end <= agentsEnd,
-  );
+  const agentsEnd = witnessWords.find((w) => w.start >= agentsFrom)?.start ?? f.end;
+  const agents = mentioned.filter((m) => m.start >= agentsFrom && m.end <= agentsEnd);
   for (const m of agents.length > 0 ? agents : named) push(out, m.key, m);
   const collective = matchesOf(f, 'collective').find(
     (c) => c.start >= clauseStart && c.end <= signing.start,
@@ -275,6 +272,12 @@ export function findAgreements(
       null
     );
   };
+  // a meeting more than a week from the article's main one: history
+  const olderThanMain = (m: MeetingEvent | undefined) =>
+    m?.date !== undefined &&
+    main?.date !== undefined &&
+    m !== main &&
+    !compatible(m.date, main.date, 7);
   const reportedAt = (f: SentenceFacts): MeetingEvent | undefined =>
     meetings.find((m) => m.sentences.includes(f.index)) ??
     meetings.find((m) => m.hintSentences.includes(f.index)) ??
@@ -287,11 +290,6 @@ export function findAgreements(
       ? last?.meeting
       : undefined) ??
     main;
-  const olderThanMain = (m: MeetingEvent | undefined) =>
-    m?.date !== undefined &&
-    main?.date !== undefined &&
-    m !== main &&
-    !compatible(m.date, main.date, 7);
   for (const f of facts) {
     if (f.zone === 'furniture') continue;
     const nouns = matchesOf(f, 'agreement');

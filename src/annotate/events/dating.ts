@@ -78,11 +78,15 @@ function firstOwnDate(text: string, f: SentenceFacts, anchor?: string): DateMent
  * event's. Not so in "lawatan pertama Putin ke China sejak ia kembali menjabat … bulan lalu".
  */
 function periodOwnEvent(f: SentenceFacts, conj: number, date: number): boolean {
-  const inside = (p: number) => p > conj && p < date;
   return (
-    EVENT_WORDS.some((c) => matchesOf(f, c).some((m) => inside(m.start))) &&
-    new Set(f.leaders.filter((l) => inside(l.start)).map((l) => l.key)).size >= 2
+    eventWordBetween(f, conj, date) &&
+    new Set(f.leaders.filter((l) => l.start > conj && l.start < date).map((l) => l.key)).size >= 2
   );
+}
+
+/** Does a word that reports an event start strictly between `from` and `to`? */
+function eventWordBetween(f: SentenceFacts, from: number, to: number): boolean {
+  return EVENT_WORDS.some((c) => matchesOf(f, c).some((m) => m.start > from && m.start < to));
 }
 
 // a year in a document's name: "Traktat Persahabatan tahun 2001", "rencana aksi 2005-2008",
@@ -114,7 +118,7 @@ function inRelativeClause(text: string, f: SentenceFacts, d: DateMention): boole
   const from = f.start + open.index;
   const comma = text.indexOf(',', d.end);
   if (comma < 0 || comma >= f.end) return false;
-  return !EVENT_WORDS.some((c) => matchesOf(f, c).some((m) => m.start > from && m.start < comma));
+  return !eventWordBetween(f, from, comma);
 }
 
 /** Is a date past the anchor at its own precision (days: by more than a week)? */

@@ -350,6 +350,8 @@ function splitBilateral(env: Env, keys: string[]): string[][] {
   return many.map((k) => [single[0] as string, k]);
 }
 
+const GATHERING = ['meeting:summit', 'meeting:attendance'];
+
 /** The gathering (a summit, something attended, three leaders or more) reported last before a sentence. */
 function lastGathering(events: MeetingEvent[], sentence: number): MeetingEvent | undefined {
   let best: MeetingEvent | undefined;
@@ -366,7 +368,6 @@ function lastGathering(events: MeetingEvent[], sentence: number): MeetingEvent |
       best.triggers.some((t) => GATHERING.includes(t.surface.target)));
   return gathering ? best : undefined;
 }
-const GATHERING = ['meeting:summit', 'meeting:attendance'];
 
 /** Was the leader in office within a year of `date` (any precision)? Yes when no terms are known. */
 function servedAround(ctx: ArticleContext, key: string, date: string): boolean {
