@@ -870,6 +870,54 @@ describe('which document is which', () => {
       JSON.stringify(found),
     );
   });
+
+  it("a counted set listed by ordinals is that many documents, each with the set's signers", () => {
+    const doc = run(
+      'Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Beijing pada Sabtu (25/6/2016). Kedua kepala negara meneken tiga pernyataan bersama. Pertama, pernyataan bersama tentang kemitraan strategis. Kedua, pernyataan bersama tentang stabilitas strategis global. Ketiga, pernyataan bersama tentang keamanan informasi.',
+      '2016-06-26',
+    );
+    const found = agreementsOf(doc).filter((a) => a.kind === 'joint_statement');
+    assert.equal(found.length, 3, JSON.stringify(found));
+    for (const a of found)
+      assert.deepEqual(
+        a.signers,
+        ['Leader:vladimir-putin', 'Leader:xi-jinping'],
+        JSON.stringify(found),
+      );
+  });
+
+  it('leaders who "also signed" a joint statement signed another one; "the joint statement" is the one before', () => {
+    const two = run(
+      'Presiden Rusia Dmitry Medvedev dan Presiden China Hu Jintao bertemu di Beijing pada Senin (27/9/2010). Kedua kepala negara menandatangani pernyataan bersama tentang kemitraan strategis. Kedua kepala negara juga menandatangani pernyataan bersama memperingati berakhirnya Perang Dunia II.',
+      '2010-09-28',
+    );
+    assert.equal(
+      agreementsOf(two).filter((a) => a.kind === 'joint_statement').length,
+      2,
+      JSON.stringify(agreementsOf(two)),
+    );
+    const one = run(
+      'Presiden Rusia Dmitry Medvedev dan Presiden China Hu Jintao bertemu di Beijing pada Senin (27/9/2010). Kedua kepala negara menandatangani pernyataan bersama tentang kemitraan strategis. Pernyataan bersama itu juga menyebut kerja sama energi.',
+      '2010-09-28',
+    );
+    assert.equal(
+      agreementsOf(one).filter((a) => a.kind === 'joint_statement').length,
+      1,
+      JSON.stringify(agreementsOf(one)),
+    );
+  });
+
+  it('"also signed" a deal that opens the way for a plan signs no second plan', () => {
+    const doc = run(
+      'Presiden Rusia Vladimir Putin bertemu Presiden China Hu Jintao di Beijing pada Kamis (14/10/2004). Putin dan Hu menyetujui rencana aksi kerja sama. Gazprom dan CNPC juga menandatangani perjanjian kerja sama strategis, yang membuka jalan bagi rencana pasokan gas.',
+      '2004-10-15',
+    );
+    const plans = agreementsOf(doc).filter((a) => a.kind === 'plan');
+    assert.ok(
+      !plans.some((a) => a.signers.includes('Organization:gazprom') && plans.length > 1),
+      JSON.stringify(agreementsOf(doc)),
+    );
+  });
 });
 
 describe('two meetings in one report: what belongs to which', () => {

@@ -17,6 +17,8 @@ export interface AgreementEvent {
   signatories: Map<string, Mention[]>;
   sectors: Map<string, Mention[]>;
   sentences: number[];
+  /** another document of its kind, never the one named before ("Kedua, pernyataan bersama …") */
+  further?: boolean;
 }
 
 /** Nouns that name a document only when the sentence says it was signed or counts it. */
@@ -96,6 +98,35 @@ function currency(text: string, m: Mention): boolean {
     /\b(?:dolar|dollar|dollars|rubel|ruble|rubles|rouble|roubles|yuan)\s+$/iu.test(
       text.slice(Math.max(0, m.start - 12), m.start),
     ) || /^\s*(?:dollars?|dolar)\b/iu.test(text.slice(m.end, m.end + 10))
+  );
+}
+
+/**
+ * Is the document another one of its kind, not one named before? An ordinal opening the
+ * sentence ("Kedua, pernyataan bersama tentang …"), one beside the noun ("another joint
+ * statement", "pernyataan bersama kedua"), or parties that "juga menandatangani" / "also signed"
+ * it.
+ */
+function furtherDoc(
+  ctx: ArticleContext,
+  f: SentenceFacts,
+  doc: SentenceMatch,
+  signer: SentenceMatch | undefined,
+): boolean {
+  const { text } = ctx;
+  for (const w of matchesOf(f, 'further')) {
+    if (/^\s*$/u.test(text.slice(f.start, w.start)) && /^\s*,/u.test(text.slice(w.end, w.end + 4)))
+      return true;
+    if (w.end <= doc.start && /^\s*(?:an?\s+)?$/iu.test(text.slice(w.end, doc.start))) return true;
+    if (w.start >= doc.end && /^\s*$/u.test(text.slice(doc.end, w.start))) return true;
+  }
+  // (only the verb's own object: "juga menandatangani perjanjian …, yang membuka jalan bagi
+  // rencana …" signs no further plan)
+  if (!signer || signer.end > doc.start) return false;
+  if (matchesOf(f, 'agreement').some((d) => d.start >= signer.end && d.start < doc.start))
+    return false;
+  return matchesOf(f, 'joining').some(
+    (j) => j.end <= signer.start && /^\s*$/u.test(text.slice(j.end, signer.start)),
   );
 }
 
@@ -392,6 +423,7 @@ export function findAgreements(
         sentences: [f.index],
       };
       if (signer) a.signing = signer;
+      if (furtherDoc(ctx, f, doc, signer)) a.further = true;
       if (count !== undefined && count > 1) a.count = count;
       if (meeting) a.meeting = meeting;
       const scopeEnd = next?.start ?? f.end;
@@ -414,6 +446,18 @@ export function findAgreements(
 function mergeAgreements(list: AgreementEvent[]): AgreementEvent[] {
   const out: AgreementEvent[] = [];
   for (const a of list) {
+    if (a.further) {
+      // one of a counted set ("meneken tiga pernyataan bersama. … Kedua, …") has its signers
+      const set = [...out]
+        .reverse()
+        .find(
+          (b) => b.meeting === a.meeting && FAMILY(b.kind) === FAMILY(a.kind) && (b.count ?? 0) > 1,
+        );
+      if (set && a.signatories.size === 0)
+        for (const [k, v] of set.signatories) a.signatories.set(k, [...v]);
+      out.push(a);
+      continue;
+    }
     const same = out.find(
       (b) =>
         b.meeting === a.meeting &&

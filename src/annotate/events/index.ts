@@ -181,9 +181,13 @@ export function annotateEvents(
       );
     }
   }
+  const used = new Set<string>();
   agreements.forEach((a, i) => {
     const mk = a.meeting ? keys.get(a.meeting) : undefined;
-    const key = agreementKey(mk, a, i + 1);
+    // two documents of one kind signed by the same parties ("Kedua, pernyataan bersama …") stay two
+    let key = agreementKey(mk, a, i + 1);
+    if (used.has(key)) key = `${key}:n${i + 1}`;
+    used.add(key);
     const confidence = agreementConfidence(a);
     const attrs: Record<string, unknown> = { kind: a.kind, confidence, expected: a.expected };
     if (a.count !== undefined) attrs.count = a.count;
