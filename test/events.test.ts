@@ -686,6 +686,34 @@ describe('a guest named by a pronoun', () => {
 });
 
 describe("a summit's days", () => {
+  it('the same leaders at a summit one day and in talks elsewhere the next are two meetings', () => {
+    const found = meetings(
+      run(
+        'Presiden Rusia Vladimir Putin dan Presiden China Xi Jinping menggelar pembicaraan di Beijing pada Sabtu (25/6/2016). Jumat (24/6/2016), Putin dan Xi menghadiri KTT Organisasi Kerja Sama Shanghai (SCO) di Tashkent.',
+        '2016-06-26',
+      ),
+    );
+    assert.equal(found.length, 2, JSON.stringify(found));
+    assert.equal(
+      found.find((m) => m.date === '2016-06-25')?.kind !== 'multilateral_summit',
+      true,
+      JSON.stringify(found),
+    );
+    assert.equal(
+      found.find((m) => m.date === '2016-06-24')?.kind,
+      'multilateral_summit',
+      JSON.stringify(found),
+    );
+    // talks planned for the next day, before one of them leaves for a summit, are the same visit
+    const planned = meetings(
+      run(
+        'Chinese President Xi Jinping met Russian President Vladimir Putin at the Kremlin on Monday (July 3, 2017). The two leaders are expected to hold talks on Tuesday before Xi heads for the G20 summit in Hamburg.',
+        '2017-07-03',
+      ),
+    );
+    assert.equal(planned.length, 1, JSON.stringify(planned));
+  });
+
   it('a state visit the day before a summit in the same city is the visit, not the summit', () => {
     const found = meetings(
       run(

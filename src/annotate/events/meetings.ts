@@ -500,7 +500,8 @@ export function findMeetings(
           sameKeys(x, group) &&
           x.date !== undefined &&
           compatible(x.date, date.date) &&
-          remote.get(x) === remoteOf(f),
+          remote.get(x) === remoteOf(f) &&
+          !summitApart(env, x, f, date),
       );
       if (!e) {
         e = newEvent(group);
@@ -586,6 +587,32 @@ function timedBy(ctx: ArticleContext, f: SentenceFacts, summit: SentenceMatch): 
   return matchesOf(f, 'aroundSummit').some(
     (a) => a.end <= summit.start && AROUND_GAP.test(ctx.text.slice(a.end, summit.start)),
   );
+}
+
+/** Does the sentence set its meeting at a summit ("KTT SCO di Tashkent", a named summit)? */
+function atSummit(env: Env, f: SentenceFacts): boolean {
+  // ("expected to hold talks on Tuesday before Xi heads for the G20 summit": not there yet)
+  if (has(f, 'planned')) return false;
+  if (namedSummit(env, f)) return true;
+  return (
+    matchesOf(f, 'meeting:summit').some((m) => !timedBy(env.ctx, f, m)) &&
+    f.organizations.some((o) => env.ctx.lexicon.summitOrganizations.has(o.key.slice(13)))
+  );
+}
+
+/**
+ * "… menggelar pembicaraan di Beijing, Sabtu (25/6). … Jumat (24/6) ia dan Xi menghadiri KTT
+ * SCO di Tashkent": the same leaders on another day, one report at a summit and the other not,
+ * are two meetings, the visit and the summit.
+ */
+function summitApart(env: Env, x: MeetingEvent, f: SentenceFacts, date: DateMention): boolean {
+  if (x.datePrecision !== 'day' || date.precision !== 'day' || x.date === date.date) return false;
+  const here = atSummit(env, f);
+  const there = x.sentences.some((i) => {
+    const g = env.facts[i];
+    return g !== undefined && atSummit(env, g);
+  });
+  return here !== there;
 }
 
 /** A summit or event the sentence names ("Olimpiade Musim Dingin 2022"). */
