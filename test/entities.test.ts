@@ -169,10 +169,27 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
     ['dmitry-medvedev'],
     '2014-10-13',
   ],
+  [
+    'Kedua presiden membahas ancaman perang nuklir dan rencana pertahanan rudal Amerika Serikat.',
+    'Sector',
+    ['security'],
+  ],
 ];
 
 // [text, type, ids that must NOT be found]
 const MISS: Array<[string, string, string[]]> = [
+  // nuclear weapons, nuclear war and missile defence are strategic stability (security), not
+  // military cooperation
+  [
+    'Kedua presiden membahas ancaman perang nuklir dan rencana pertahanan rudal Amerika Serikat.',
+    'Sector',
+    ['military'],
+  ],
+  [
+    'The leaders warned against nuclear war and a US missile defense shield.',
+    'Sector',
+    ['military'],
+  ],
   ['Nilainya mencapai US$400 miliar atau sekitar Rp5.600 triliun.', 'Country', ['US']],
   ['Kawasan Amerika Latin dan Asia menjadi tujuan ekspor.', 'Country', ['US']],
   ['Wakil Presiden AS tiba di Manila.', 'Leader', ['donald-trump', 'joe-biden']],
