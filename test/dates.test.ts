@@ -456,6 +456,33 @@ table('Indonesian forms', [
     '2023-03-20',
     [{ text: 'Senin lalu', date: '2023-03-13', precision: 'day', how: 'weekday', weekday: 1 }],
   ],
+  // a weekday of the week before or after the anchor's (Monday to Sunday)
+  [
+    'Kamis pekan lalu',
+    '1996-05-04',
+    [
+      {
+        text: 'Kamis pekan lalu',
+        date: '1996-04-25',
+        precision: 'day',
+        how: 'weekday',
+        weekday: 4,
+      },
+    ],
+  ],
+  [
+    'on Monday next week',
+    '2024-05-15',
+    [
+      {
+        text: 'Monday next week',
+        date: '2024-05-20',
+        precision: 'day',
+        how: 'weekday',
+        weekday: 1,
+      },
+    ],
+  ],
   [
     'pada hari Minggu',
     '2014-05-22',

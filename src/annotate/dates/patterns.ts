@@ -116,6 +116,10 @@ export function buildPatterns(lex: DateLexicon): DatePatterns {
     ...calendar.direction.future.after,
   ]);
   const yearRelative = calendar.relative.filter((r) => r.unit === 'year').flatMap((r) => r.phrases);
+  // "Kamis pekan lalu", "Monday next week": a weekday of that week
+  const weekRelative = alternation(
+    calendar.relative.filter((r) => r.unit === 'week').flatMap((r) => r.phrases),
+  );
   const numberWords = alternation(Object.keys(calendar.counted.numbers));
   const units = alternation(Object.values(calendar.counted.units).flat());
   const country = alternation(lex.countries.keys());
@@ -154,7 +158,7 @@ export function buildPatterns(lex: DateLexicon): DatePatterns {
       flags,
     ),
     weekday: new RegExp(
-      `(?:(?<prep>${weekdayPrep})\\s+)?(?:(?<dirb>${dirBefore})\\s+)?(?:(?<dw>${dayWord})\\s+)?(?<wd>${weekday})(?:\\s+(?<dira>${dirAfter}))?`,
+      `(?:(?<prep>${weekdayPrep})\\s+)?(?:(?<dirb>${dirBefore})\\s+)?(?:(?<dw>${dayWord})\\s+)?(?<wd>${weekday})(?:\\s+(?:(?<week>${weekRelative})|(?<dira>${dirAfter})))?`,
       flags,
     ),
     relative: new RegExp(

@@ -25,6 +25,8 @@ export interface RawDate {
   /** "lalu"/"last" (past) or "depan"/"next" (future), written next to it */
   direction?: 'past' | 'future';
   relative?: { unit: Unit; offset: number; counted: boolean };
+  /** a weekday of a week relative to the anchor's ("Kamis pekan lalu" -> -1) */
+  weekOffset?: number;
   anniversary?: { years: number; pair?: [string, string] };
   partOfDay?: string;
   /** a future marker governs it */

@@ -168,7 +168,11 @@ function resolveWeekday(raw: RawDate, anchor: Ymd | undefined): Resolved | undef
   if (!anchor || raw.weekday === undefined) return undefined;
   const today = weekdayOf(anchor);
   let date: Ymd;
-  if (raw.future || raw.direction === 'future') {
+  if (raw.weekOffset !== undefined) {
+    // that week's Monday, then the day: "Kamis pekan lalu" on a Saturday is nine days back
+    const monday = addDays(anchor, 7 * raw.weekOffset - ((today + 6) % 7));
+    date = addDays(monday, (raw.weekday + 6) % 7);
+  } else if (raw.future || raw.direction === 'future') {
     let ahead = (raw.weekday - today + 7) % 7;
     if (ahead === 0 && raw.direction === 'future') ahead = 7;
     date = addDays(anchor, ahead);

@@ -243,6 +243,8 @@ export function weekdayRule(ctx: ScanContext): RawDate[] {
     };
     const dir = g.dirb ?? g.dira;
     if (dir !== undefined) raw.direction = lex.pastWords.has(normalize(dir)) ? 'past' : 'future';
+    const week = g.week === undefined ? undefined : lex.relative.get(normalize(g.week));
+    if (week?.unit === 'week') raw.weekOffset = week.offset;
     out.push(raw);
   }
   return out;
