@@ -935,6 +935,34 @@ describe('which document is which', () => {
     );
   });
 
+  it('an Indonesian passive names its signers right after the verb, with no "oleh"', () => {
+    const doc = run(
+      'Presiden Rusia Vladimir Putin bertemu Presiden China Hu Jintao di Beijing pada Kamis (14/10/2004). Perjanjian tambahan tentang perbatasan timur kedua negara ditandatangani di Beijing, disaksikan kedua presiden. Dokumen itu diteken Menteri Luar Negeri Rusia Sergei Lavrov dan Menteri Luar Negeri China Li Zhaoxing di Balai Agung Rakyat.',
+      '2004-10-15',
+    );
+    const found = agreementsOf(doc);
+    assert.deepEqual(
+      found.find((a) => a.kind === 'agreement')?.signers,
+      ['Person:li-zhaoxing', 'Person:sergey-lavrov'],
+      JSON.stringify(found),
+    );
+    const deal = run(
+      'Presiden Rusia Vladimir Putin bertemu Presiden China Hu Jintao di Beijing pada Kamis (14/10/2004). Gazprom dan CNPC menandatangani perjanjian kerja sama strategis. Perjanjian itu diteken Kepala Gazprom Alexei Miller dan pimpinan CNPC, dan membuka jalan bagi rencana pasokan gas.',
+      '2004-10-15',
+    );
+    const deals = agreementsOf(deal);
+    assert.deepEqual(
+      deals.map((a) => a.kind),
+      ['agreement'],
+      JSON.stringify(deals),
+    );
+    assert.deepEqual(
+      deals[0]?.signers,
+      ['Organization:cnpc', 'Organization:gazprom', 'Person:alexei-miller'],
+      JSON.stringify(deals),
+    );
+  });
+
   it('"also signed" a deal that opens the way for a plan signs no second plan', () => {
     const doc = run(
       'Presiden Rusia Vladimir Putin bertemu Presiden China Hu Jintao di Beijing pada Kamis (14/10/2004). Putin dan Hu menyetujui rencana aksi kerja sama. Gazprom dan CNPC juga menandatangani perjanjian kerja sama strategis, yang membuka jalan bagi rencana pasokan gas.',

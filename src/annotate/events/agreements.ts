@@ -49,6 +49,10 @@ const COUNTERPARTY =
 const COUNTERPARTY_END =
   /[,;.]|\b(?:untuk|tentang|mengenai|terkait|soal|pada|di|dalam|yang|senilai|to|on|about|for|in|at|which|that|worth)\b/iu;
 
+// where a passive's agents end: "diteken Miller dan Chen Geng di Balai Agung Rakyat"
+const AGENTS_END =
+  /\b(?:di|pada|dalam|untuk|bagi|ke|yang|senilai|seusai|usai|setelah|sebelum|tentang|mengenai|at|in|on|for|to|which|that|worth|after|before|during)\b/iu;
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   map.set(key, [...(map.get(key) ?? []), value]);
 }
@@ -130,6 +134,19 @@ function furtherDoc(
   );
 }
 
+/** A passive signing word ("diteken", "ditandatangani") with someone named after it, before `to`. */
+function passiveAgentsBetween(
+  ctx: ArticleContext,
+  f: SentenceFacts,
+  signing: SentenceMatch,
+  to: number,
+): boolean {
+  if (!/^(di|ter)/iu.test(ctx.text.slice(signing.start, signing.end))) return false;
+  return [...f.leaders, ...f.persons, ...f.organizations].some(
+    (m) => m.start >= signing.end && m.end <= to,
+  );
+}
+
 /** Parties named in the clause before the signing word, or after "oleh"/"by" for passives. */
 function signatoriesOf(
   ctx: ArticleContext,
@@ -203,33 +220,55 @@ function signatoriesOf(
     parties.push(...all.filter((m) => m.start >= from && m.end <= end));
   }
   // a country right before an organization or person is an adjective ("penyiar publik Rusia VGTRK")
-  const named = parties.filter(
-    (m) =>
-      m.type !== 'Country' ||
-      !parties.some(
-        (o) =>
-          o.type !== 'Country' &&
-          o.start > m.end &&
-          /^\s*(\(\s*)?$/u.test(ctx.text.slice(m.end, o.start)),
-      ),
-  );
+  const adjectivesOff = (list: Mention[]) =>
+    list.filter(
+      (m) =>
+        m.type !== 'Country' ||
+        !list.some(
+          (o) =>
+            o.type !== 'Country' &&
+            o.start > m.end &&
+            /^\s*(\(\s*)?$/u.test(ctx.text.slice(m.end, o.start)),
+        ),
+    );
+  const named = adjectivesOff(parties);
   const passive = /^(di|ter)/iu.test(ctx.text.slice(signing.start, signing.end));
   const by = passive ? /\b(oleh|by)\b/iu.exec(ctx.text.slice(signing.end, f.end)) : null;
+  // "Dokumen itu diteken Menteri Luar Negeri Rusia Sergei Lavrov dan …": an Indonesian passive
+  // may name its agent right after the verb, with no "oleh"; only capitalised words (a title)
+  // stand between
+  const next = passive && !by ? all.find((m) => m.start >= signing.end) : undefined;
+  const direct =
+    next !== undefined &&
+    next.type !== 'Country' &&
+    /^\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(ctx.text.slice(signing.end, next.start));
   // "Kesepakatan pembentukan Russia-China Investment Fund itu diteken oleh Dmitriev dan Lou Jiwei,
   // disaksikan Putin dan Hu": the agents sign, up to the witnesses; what stands before the verb
   // is the document
-  const agentsFrom = by ? signing.end + by.index : f.end;
-  const agentsEnd = witnessWords.find((w) => w.start >= agentsFrom)?.start ?? f.end;
-  const agents = mentioned.filter((m) => m.start >= agentsFrom && m.end <= agentsEnd);
+  const agentsFrom = by ? signing.end + by.index : direct ? signing.end : f.end;
+  // (up to the witnesses, or a preposition: "…, dan membuka jalan bagi rencana pasokan gas alam
+  // Rusia ke Cina" names no signer)
+  const rest = AGENTS_END.exec(ctx.text.slice(agentsFrom, f.end));
+  const agentsEnd = Math.min(
+    witnessWords.find((w) => w.start >= agentsFrom)?.start ?? f.end,
+    rest ? agentsFrom + rest.index : f.end,
+  );
+  const agents = adjectivesOff(
+    mentioned.filter((m) => m.start >= agentsFrom && m.end <= agentsEnd),
+  );
   for (const m of agents.length > 0 ? agents : named) push(out, m.key, m);
   const collective = matchesOf(f, 'collective').find(
     (c) => c.start >= clauseStart && c.end <= signing.start,
   );
   if (collective && meeting) for (const k of meeting.participants) if (!out.has(k)) out.set(k, []);
   // "Kedua negara menandatangani …": the participants' countries
-  const both = matchesOf(f, 'collectiveCountries').find(
-    (c) => c.start >= clauseStart && c.end <= signing.start,
-  );
+  // (before a passive verb "kedua negara" is in the document's name: "Perjanjian perbatasan
+  // kedua negara ditandatangani …")
+  const both = passive
+    ? undefined
+    : matchesOf(f, 'collectiveCountries').find(
+        (c) => c.start >= clauseStart && c.end <= signing.start,
+      );
   if (both && meeting) {
     for (const k of meeting.participants) {
       const iso = ctx.lexicon.entities.get(k)?.terms?.at(-1)?.country;
@@ -336,10 +375,25 @@ export function findAgreements(
     if (HISTORY_HINT.test(sentenceText) && HISTORY.test(sentenceText)) continue;
     // anaphora: "Pernyataan tersebut …" adds its sectors to the last document
     const anaphor = matchesOf(f, 'anaphora')[0];
-    if (anaphor && last && signing.length === 0 && anaphor.start - f.start < 40) {
-      for (const s of f.sectors) push(last.sectors, s.key, s);
-      last.sentences.push(f.index);
-      continue;
+    if (anaphor && last && anaphor.start - f.start < 40) {
+      // "Dokumen itu diteken Menteri Luar Negeri Rusia Sergei Lavrov dan …": who signed it (or for
+      // its parties), when no other document comes between
+      const signer = signing.find(
+        (s) =>
+          s.start >= anaphor.end && !docs.some((d) => d.start >= anaphor.end && d.end <= s.start),
+      );
+      if (signer) {
+        const who = signatoriesOf(ctx, f, signer, last.meeting);
+        if (last.signatories.size === 0 || overlap(who, last.signatories))
+          for (const [k, v] of who)
+            last.signatories.set(k, [...(last.signatories.get(k) ?? []), ...v]);
+        last.signing ??= signer;
+      }
+      if (signing.length === 0 || (signer && docs.length === 0)) {
+        for (const s of f.sectors) push(last.sectors, s.key, s);
+        last.sentences.push(f.index);
+        continue;
+      }
     }
     if (docs.length === 0) {
       // "Tass dan Xinhua juga sepakat untuk bertukar informasi": parties agreeing, no noun
@@ -387,8 +441,15 @@ export function findAgreements(
       const refers =
         REFERENCE_AFTER.test(ctx.text.slice(doc.end, Math.min(f.end, doc.end + 40))) ||
         REFERENCE_BEFORE.test(ctx.text.slice(Math.max(f.start, doc.start - 24), doc.start));
+      const before = signing.filter((s) => s.end <= doc.start).at(-1);
+      // "… diteken Kepala Gazprom Alexei Miller …, dan membuka jalan bagi rencana pasokan gas": a
+      // passive's document is before it; after its agents comes no document it signs
       const signer =
-        signing.filter((s) => s.end <= doc.start).at(-1) ?? signing.find((s) => s.start >= doc.end);
+        before && !passiveAgentsBetween(ctx, f, before, doc.start)
+          ? before
+          : before
+            ? undefined
+            : signing.find((s) => s.start >= doc.end);
       if (refers && (last || !signing.length)) {
         // "Pernyataan bersama itu menekankan …": the last joint statement, whatever came since
         const named = WEAK.includes(kind)
@@ -400,9 +461,12 @@ export function findAgreements(
         if (referent.kind === 'agreement' && !WEAK.includes(kind)) referent.kind = kind;
         for (const s of f.sectors) if (s.start >= doc.start) push(referent.sectors, s.key, s);
         // "Kesepakatan berupa protokol itu ditandatangani oleh …": who signed the one named before
-        if (signer && signer.start >= doc.end && referent.signatories.size === 0) {
-          for (const [k, v] of signatoriesOf(ctx, f, signer, referent.meeting))
-            referent.signatories.set(k, v);
+        // (or who signed it for the parties: "Perjanjian itu diteken Kepala Gazprom Alexei Miller")
+        if (signer && signer.start >= doc.end) {
+          const who = signatoriesOf(ctx, f, signer, referent.meeting);
+          if (referent.signatories.size === 0 || overlap(who, referent.signatories))
+            for (const [k, v] of who)
+              referent.signatories.set(k, [...(referent.signatories.get(k) ?? []), ...v]);
           referent.signing ??= signer;
         }
         return;
