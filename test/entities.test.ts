@@ -174,10 +174,23 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
     'Sector',
     ['security'],
   ],
+  // a family name after a courtesy word or opening a sentence is still that person's
+  [
+    'Speaking at the summit, Mr Xi said alliances were not conducive to security.',
+    'Leader',
+    ['xi-jinping'],
+  ],
+  ['Adapun Xi dijadwalkan bertemu Putin pekan depan.', 'Leader', ['xi-jinping']],
 ];
 
 // [text, type, ids that must NOT be found]
 const MISS: Array<[string, string, string[]]> = [
+  // "Geng" is Geng Shuang's family name, but after another name it is someone else's given name
+  [
+    'Perjanjian itu diteken Kepala Gazprom Alexei Miller dan Presiden CNPC Chen Geng di Beijing.',
+    'Person',
+    ['geng-shuang'],
+  ],
   // nuclear weapons, nuclear war and missile defence are strategic stability (security), not
   // military cooperation
   [

@@ -44,6 +44,7 @@ interface TitlesData {
   notNames?: string[];
   notHolder?: string[];
   pastHolder?: string[];
+  honorifics?: string[];
 }
 
 export interface Lexicon {
@@ -68,6 +69,8 @@ export interface Lexicon {
   pastHolder: RegExp;
   /** lower-case words that never belong to a person's name found by pattern */
   notNames: Set<string>;
+  /** lower-case courtesy words before a name ("mr", "pak") */
+  honorifics: Set<string>;
   /** a hash of every lexicon file's content, for caches */
   version: string;
 }
@@ -245,6 +248,7 @@ function buildLexicon(dir: string): Lexicon {
     notHolder: new Set((titles.data.notHolder ?? []).map((w) => w.toLowerCase())),
     pastHolder: phrasesAtStart(titles.data.pastHolder ?? []),
     notNames: new Set((titles.data.notNames ?? []).map((w) => w.toLowerCase())),
+    honorifics: new Set((titles.data.honorifics ?? []).map((w) => w.toLowerCase())),
     numbers,
     version: hashString(hashParts.join('\n')),
   };

@@ -1,5 +1,6 @@
 import type { Surface } from '../../lexicon/types.js';
 import type { ArticleContext, SentenceMatch } from '../context.js';
+import { loadDateLexicon } from '../dates/lexicon.js';
 import type { EntityFindings, LeadsFact, Mention } from '../mention.js';
 import type { Token } from '../tokens.js';
 import { coveredTokens, nameAt, slug } from './names.js';
@@ -48,7 +49,7 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
       continue;
     }
     const key = resolveShort(m.alternatives, ctx.namedInFull);
-    if (key?.startsWith('Leader:'))
+    if (key?.startsWith('Leader:') && !givenNameOfOther(ctx, m, key))
       mentions.push(mention(ctx, m, key, lexicon.entities.get(key)?.label ?? key, 'short'));
   }
 
@@ -196,6 +197,36 @@ function titleCountry(
  * An ambiguous short form resolves to the one candidate named in full in the article, or to
  * its only candidate; otherwise it stays unresolved.
  */
+/**
+ * "Presiden CNPC Chen Geng": a family name written first ("Geng" of Geng Shuang) right after a
+ * capitalised word that nothing in the lexicon knows (not a title, a place, a name) is someone
+ * else's given name.
+ */
+export function givenNameOfOther(ctx: ArticleContext, m: SentenceMatch, key: string): boolean {
+  // (the sentence's first word is capitalised anyway: "Adapun Xi dijadwalkan …")
+  if (m.first < 2) return false;
+  const label = ctx.lexicon.entities.get(key)?.label;
+  const surface = ctx.text.slice(m.start, m.end);
+  if (!label?.startsWith(`${surface} `)) return false;
+  const prev = ctx.tokens[m.sentence]?.[m.first - 1];
+  if (!prev || !/^\p{Lu}/u.test(ctx.text.slice(prev.start, prev.end))) return false;
+  // ("On Monday Xi said", "Pada Mei Xi …")
+  const dates = loadDateLexicon();
+  if (dates.weekdays.has(prev.norm) || dates.months.has(prev.norm)) return false;
+  if (ctx.lexicon.honorifics.has(prev.norm)) return false;
+  if (!/^\s+$/u.test(ctx.text.slice(prev.end, m.start))) return false;
+  // (another family name counts as unknown: "Chen" of Chen Deming before "Geng")
+  const known = (list: readonly SentenceMatch[]) =>
+    list.some(
+      (x) =>
+        x.sentence === m.sentence &&
+        x.start <= prev.start &&
+        x.end >= prev.end &&
+        x.surface.kind !== 'short',
+    );
+  return !known(ctx.entitiesBySentence[m.sentence] ?? []) && !known(ctx.matches.role);
+}
+
 export function resolveShort(
   alternatives: Surface[],
   namedInFull: Set<string>,

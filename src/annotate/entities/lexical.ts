@@ -1,7 +1,7 @@
 import type { EntityType } from '../../model/types.js';
 import type { ArticleContext } from '../context.js';
 import type { Mention } from '../mention.js';
-import { resolveShort } from './leaders.js';
+import { givenNameOfOther, resolveShort } from './leaders.js';
 
 /**
  * Mentions of one entity type found by the lexicon alone (names, acronyms, demonyms, and short
@@ -19,6 +19,7 @@ export function lexicalMentions(
     const key =
       m.surface.kind === 'short' ? resolveShort(m.alternatives, ctx.namedInFull) : m.surface.target;
     if (!key?.startsWith(prefix)) continue;
+    if (m.surface.kind === 'short' && givenNameOfOther(ctx, m, key)) continue;
     // "US$400": a currency, not the country
     if (m.surface.kind === 'acronym' && /^[$€£¥]/u.test(ctx.text.slice(m.end, m.end + 1))) continue;
     out.push({
