@@ -456,6 +456,34 @@ table('Indonesian forms', [
     '2023-03-20',
     [{ text: 'Senin lalu', date: '2023-03-13', precision: 'day', how: 'weekday', weekday: 1 }],
   ],
+  // "the next day" counts from the day written last before it, else from the anchor
+  [
+    'Xi tiba di Moskow pada 7 Mei 2025. Keesokan harinya, Xi dan Putin berunding.',
+    '2026-01-03',
+    [
+      { text: '7 Mei 2025', date: '2025-05-07', precision: 'day', how: 'explicit' },
+      { text: 'Keesokan harinya', date: '2025-05-08', precision: 'day', how: 'relative' },
+    ],
+  ],
+  [
+    'The summit ended on July 4, 2024. The following day, Putin flew to Beijing.',
+    '2024-07-10',
+    [
+      { text: 'July 4, 2024', date: '2024-07-04', precision: 'day', how: 'explicit' },
+      { text: 'following day', date: '2024-07-05', precision: 'day', how: 'relative' },
+    ],
+  ],
+  [
+    'Keesokan harinya, Putin bertemu Xi.',
+    '2024-05-16',
+    [{ text: 'Keesokan harinya', date: '2024-05-17', precision: 'day', how: 'relative' }],
+  ],
+  // beside a day written out, that day says which
+  [
+    'Sehari sebelumnya, Selasa (17/10), Jokowi bertemu Xi.',
+    '2023-10-19',
+    [{ text: 'Selasa (17/10)', date: '2023-10-17', precision: 'day', how: 'partial', weekday: 2 }],
+  ],
   // a weekday of the week before or after the anchor's (Monday to Sunday)
   [
     'Kamis pekan lalu',

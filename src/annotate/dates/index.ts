@@ -57,8 +57,19 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     anchor = own ? parseDay(own.date) : inferAnchor(raws);
   }
   const mentions: DateMention[] = [];
-  for (const raw of raws) {
-    const resolved = resolveRaw(raw, { anchor, countries: options.countries ?? [], lex });
+  // the day written last, for "keesokan harinya" (its last day, for a range)
+  let lastDay: Ymd | undefined;
+  for (const [i, raw] of raws.entries()) {
+    // "Sehari sebelumnya, Selasa (17/10), …": the day written next to it says which
+    const next = raws[i + 1];
+    if (
+      raw.relative?.chained &&
+      next?.precision === 'day' &&
+      /^[\s,]*$/u.test(text.slice(raw.end, next.start))
+    )
+      continue;
+    const from = raw.relative?.chained ? (lastDay ?? anchor) : anchor;
+    const resolved = resolveRaw(raw, { anchor: from, countries: options.countries ?? [], lex });
     if (!resolved) continue;
     const mention: DateMention = {
       start: raw.start,
@@ -74,6 +85,7 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     if (raw.partOfDay !== undefined) mention.partOfDay = raw.partOfDay;
     if (resolved.correction !== undefined) mention.correction = resolved.correction;
     mentions.push(mention);
+    if (resolved.precision === 'day') lastDay = parseDay(resolved.endDate ?? resolved.date);
   }
   return mentions;
 }

@@ -14,7 +14,13 @@ export interface CalendarData {
   months: Array<{ number: number; names: string[]; abbreviations: string[] }>;
   weekdays: Array<{ number: number; names: string[]; ambiguous?: string[] }>;
   direction: { past: Sides; future: Sides };
-  relative: Array<{ phrases: string[]; unit: Unit; offset: number; partOfDay?: string }>;
+  relative: Array<{
+    phrases: string[];
+    unit: Unit;
+    offset: number;
+    partOfDay?: string;
+    from?: 'previous';
+  }>;
   counted: { units: Record<Unit, string[]>; ago: string[]; numbers: Record<string, number> };
   futureMarkers: string[];
   futureBarriers: string[];
@@ -55,7 +61,7 @@ export interface DateLexicon {
   calendar: CalendarData;
   months: Map<string, { month: number; abbreviation: boolean }>;
   weekdays: Map<string, { weekday: number; ambiguous: boolean }>;
-  relative: Map<string, { unit: Unit; offset: number; partOfDay?: string }>;
+  relative: Map<string, { unit: Unit; offset: number; partOfDay?: string; chained?: boolean }>;
   units: Map<string, Unit>;
   numbers: Map<string, number>;
   partsOfDay: Map<string, string>;
@@ -164,13 +170,17 @@ function buildDateLexicon(dir: string): DateLexicon {
       `/weekdays/${i}/names`,
     );
   });
-  const relative = new Map<string, { unit: Unit; offset: number; partOfDay?: string }>();
+  const relative = new Map<
+    string,
+    { unit: Unit; offset: number; partOfDay?: string; chained?: boolean }
+  >();
   calendar.relative.forEach((r, i) => {
-    const value: { unit: Unit; offset: number; partOfDay?: string } = {
+    const value: { unit: Unit; offset: number; partOfDay?: string; chained?: boolean } = {
       unit: r.unit,
       offset: r.offset,
     };
     if (r.partOfDay) value.partOfDay = r.partOfDay;
+    if (r.from === 'previous') value.chained = true;
     index(relative, r.phrases, () => value, `/relative/${i}/phrases`);
   });
   const units = new Map<string, Unit>();

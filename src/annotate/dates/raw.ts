@@ -24,7 +24,8 @@ export interface RawDate {
   yearOffset?: number;
   /** "lalu"/"last" (past) or "depan"/"next" (future), written next to it */
   direction?: 'past' | 'future';
-  relative?: { unit: Unit; offset: number; counted: boolean };
+  /** chained: counted from the day written last before it ("keesokan harinya") */
+  relative?: { unit: Unit; offset: number; counted: boolean; chained?: boolean };
   /** a weekday of a week relative to the anchor's ("Kamis pekan lalu" -> -1) */
   weekOffset?: number;
   anniversary?: { years: number; pair?: [string, string] };

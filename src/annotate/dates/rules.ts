@@ -275,6 +275,7 @@ export function relativeRule(ctx: ScanContext): RawDate[] {
       precision: entry.unit === 'year' ? 'year' : entry.unit === 'month' ? 'month' : 'day',
       relative: { unit: entry.unit, offset: entry.offset, counted: false },
     };
+    if (entry.chained && raw.relative) raw.relative.chained = true;
     if (entry.partOfDay) raw.partOfDay = entry.partOfDay;
     out.push(raw);
   }
