@@ -594,6 +594,20 @@ describe('undated reports', () => {
       JSON.stringify(found),
     );
   });
+
+  it("in a recap of dated meetings of the same leaders, none that week, add no meeting on the article's day", () => {
+    const found = meetings(
+      run(
+        'Kilas balik: Xi dan Putin bertemu dari Moskow hingga Beijing\n\nXi Jinping dan Vladimir Putin bertemu di Moskow pada 8 Mei 2025. Xi dan Putin kembali menggelar pembicaraan di Beijing pada 2 September 2025.',
+        '2026-01-03',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => m.date).sort(),
+      ['2025-05-08', '2025-09-02'],
+      JSON.stringify(found),
+    );
+  });
 });
 
 describe('others who also attend', () => {

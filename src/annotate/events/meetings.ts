@@ -536,6 +536,10 @@ export function findMeetings(
     let e = candidates.find(
       (x) => env.articleDate && x.date && compatible(x.date, env.articleDate, 7),
     );
+    // "Kilas Balik 2025: Xi dan Putin Bertemu dari Moskow hingga Beijing": a report without a
+    // date, in an article that dates two or more meetings of the same leaders none of them that
+    // week, speaks of those, not of one more on the article's day
+    if (!e && candidates.length >= 2) continue;
     if (!e) {
       e =
         events.find((x) => sameKeys(x, keys) && x.dateSource === 'article-date') ?? newEvent(keys);
