@@ -610,6 +610,19 @@ describe('undated reports', () => {
   });
 });
 
+describe('an undated meeting of leaders met nowhere else in the article', () => {
+  it("is on the day the sentence right before gives, not the article's", () => {
+    const found = meetings(
+      run(
+        'Pada Sabtu (9/6), ribuan delegasi memadati pusat konferensi di kota pelabuhan itu. Di sela acara, Putin bertemu Presiden Iran Hassan Rouhani.',
+        '2018-06-11',
+      ),
+    );
+    const iran = found.find((m) => m.participants.includes('hassan-rouhani'));
+    assert.equal(iran?.date, '2018-06-09', JSON.stringify(found));
+  });
+});
+
 describe('others who also attend', () => {
   it('join the summit reported before, however many sentences back', () => {
     const found = meetings(

@@ -540,6 +540,14 @@ export function findMeetings(
     // date, in an article that dates two or more meetings of the same leaders none of them that
     // week, speaks of those, not of one more on the article's day
     if (!e && candidates.length >= 2) continue;
+    // "Sabtu (9/6), Putin terbang ke Qingdao untuk menghadiri KTT SCO. … Di sela KTT, Putin
+    // bertemu Presiden Iran Hassan Rouhani": leaders met nowhere else in the article meet on the
+    // day the sentence just before gives
+    const before = events.some((x) => sameKeys(x, keys)) ? undefined : dayJustBefore(env, f);
+    if (!e && before) {
+      e = newEvent(keys);
+      setDate(e, before);
+    }
     if (!e) {
       e =
         events.find((x) => sameKeys(x, keys) && x.dateSource === 'article-date') ?? newEvent(keys);
@@ -591,6 +599,14 @@ function timedBy(ctx: ArticleContext, f: SentenceFacts, summit: SentenceMatch): 
   return matchesOf(f, 'aroundSummit').some(
     (a) => a.end <= summit.start && AROUND_GAP.test(ctx.text.slice(a.end, summit.start)),
   );
+}
+
+/** The day (not planned) the sentence right before gives its event, if any. */
+function dayJustBefore(env: Env, f: SentenceFacts): DateMention | undefined {
+  const g = env.facts[f.index - 1];
+  if (!g || g.zone !== f.zone) return undefined;
+  const d = ownDate(env.ctx.text, g, env.ctx.anchor);
+  return d && d.precision === 'day' && !d.future ? d : undefined;
 }
 
 /** Does the sentence set its meeting at a summit ("KTT SCO di Tashkent", a named summit)? */
