@@ -477,6 +477,18 @@ describe('words that look like facts of the event and are not', () => {
 // [what, text, published, the meetings found as participants+date+kind]
 const NOT_ITS_DATE: Array<[string, string, string, string[]]> = [
   [
+    "a date opening a relative clause is the clause's ('perdagangan yang tahun lalu mencapai …')",
+    'Putin dan Xi Jinping menggelar pembicaraan di Beijing pada Jumat (8/6/2018). Dalam pembicaraan, Xi dan Putin membahas perdagangan yang tahun lalu mencapai US$ 87 miliar.',
+    '2018-06-09',
+    ['vladimir-putin+xi-jinping 2018-06-08 official_visit'],
+  ],
+  [
+    'a meeting dated to its year and again to its month is of that month',
+    'Putin dan Xi Jinping bertemu di Xiamen pada 2017. Xi dan Putin bertemu di sela KTT BRICS pada September 2017.',
+    '2018-06-09',
+    ['vladimir-putin+xi-jinping 2017-09-03 multilateral_summit'],
+  ],
+  [
     'a target year after the article is no date of talks already held',
     'Putin dan Hu Jintao bertemu di Beijing pada Selasa (5/6/2012). Dalam pembicaraan tersebut, kedua pemimpin sepakat meningkatkan nilai perdagangan menjadi US$100 miliar pada 2015.',
     '2012-06-06',

@@ -106,6 +106,7 @@ function namesDocument(text: string, f: SentenceFacts, d: DateMention): boolean 
 }
 
 const RELATIVE_START = /,\s*(?:yang|who|which)\s[^,]*$/iu;
+const RIGHT_AFTER_RELATIVE = /\b(?:yang|which|that)\s+(?:(?:pada|in|on)\s+)?$/iu;
 
 /**
  * Is the date inside a relative clause between commas that reports no event of its own ("Jiang,
@@ -113,6 +114,15 @@ const RELATIVE_START = /,\s*(?:yang|who|which)\s[^,]*$/iu;
  */
 function inRelativeClause(text: string, f: SentenceFacts, d: DateMention): boolean {
   const before = text.slice(f.start, d.start);
+  // "perdagangan yang tahun lalu mencapai US$ 87 miliar": a date opening a relative clause, up
+  // to its comma or the sentence's end
+  const right = RIGHT_AFTER_RELATIVE.exec(before.slice(-24));
+  if (right) {
+    const from = d.start - (before.slice(-24).length - right.index);
+    const comma = text.indexOf(',', d.end);
+    const end = comma < 0 || comma >= f.end ? f.end : comma;
+    if (!eventWordBetween(f, from, end)) return true;
+  }
   const open = RELATIVE_START.exec(before);
   if (!open) return false;
   const from = f.start + open.index;

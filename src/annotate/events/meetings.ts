@@ -508,9 +508,9 @@ export function findMeetings(
         remote.set(e, remoteOf(f));
         setDate(e, date);
       } else if (
-        date.date < (e.date as string) &&
-        date.precision === 'day' &&
-        e.datePrecision === 'day'
+        (date.date < (e.date as string) && date.precision === 'day' && e.datePrecision === 'day') ||
+        // "… pada 2017 … pada September 2017": the more precise date of the same event
+        date.date.length > (e.date as string).length
       )
         setDate(e, date);
       attach(e, f, resolved);
