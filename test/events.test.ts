@@ -1002,6 +1002,36 @@ describe('which document is which', () => {
     );
   });
 
+  it('people who sign "the agreement" the countries signed are its signers too; a package is an agreement', () => {
+    const doc = run(
+      'Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Beijing pada Jumat (8/6/2018). Dalam kunjungan ini, kedua negara menandatangani paket kerja sama nuklir. Direktur Jenderal Rosatom Alexei Likhachev dan Ketua Otoritas Energi Atom Cina Zhang Kejian meneken kesepakatan itu disaksikan Xi dan Putin.',
+      '2018-06-09',
+    );
+    const found = agreementsOf(doc);
+    assert.deepEqual(
+      found.find((a) => a.kind === 'agreement')?.signers,
+      [
+        'Country:CN',
+        'Country:RU',
+        'Organization:china-atomic-energy-authority',
+        'Organization:rosatom',
+        'Person:alexey-likhachev',
+        'Person:zhang-kejian',
+      ],
+      JSON.stringify(found),
+    );
+    // what "the statement" says the countries agreed is not who signed it
+    const said = run(
+      'Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Shanghai pada Selasa (20/5/2014). Putin dan Xi menandatangani pernyataan bersama. Dalam pernyataan itu, kedua negara sepakat memperluas penggunaan mata uang nasional.',
+      '2014-05-21',
+    );
+    assert.deepEqual(
+      agreementsOf(said).find((a) => a.kind === 'joint_statement')?.signers,
+      ['Leader:vladimir-putin', 'Leader:xi-jinping'],
+      JSON.stringify(agreementsOf(said)),
+    );
+  });
+
   it('"also signed" a deal that opens the way for a plan signs no second plan', () => {
     const doc = run(
       'Presiden Rusia Vladimir Putin bertemu Presiden China Hu Jintao di Beijing pada Kamis (14/10/2004). Putin dan Hu menyetujui rencana aksi kerja sama. Gazprom dan CNPC juga menandatangani perjanjian kerja sama strategis, yang membuka jalan bagi rencana pasokan gas.',

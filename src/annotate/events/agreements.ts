@@ -375,21 +375,37 @@ export function findAgreements(
     if (HISTORY_HINT.test(sentenceText) && HISTORY.test(sentenceText)) continue;
     // anaphora: "Pernyataan tersebut …" adds its sectors to the last document
     const anaphor = matchesOf(f, 'anaphora')[0];
-    if (anaphor && last && anaphor.start - f.start < 40) {
+    // … or the verb whose object it is: "Likhachev dan Zhang Kejian meneken kesepakatan itu"
+    const verbBefore =
+      anaphor &&
+      signing.find(
+        (s) => s.end <= anaphor.start && /^\s*$/u.test(ctx.text.slice(s.end, anaphor.start)),
+      );
+    if (anaphor && last && (anaphor.start - f.start < 40 || verbBefore)) {
       // "Dokumen itu diteken Menteri Luar Negeri Rusia Sergei Lavrov dan …": who signed it (or for
-      // its parties), when no other document comes between
+      // its parties), when no other document comes between; by a passive verb only ("Dalam
+      // pernyataan itu, kedua negara sepakat …" is what it says)
       const signer = signing.find(
         (s) =>
           s.start >= anaphor.end && !docs.some((d) => d.start >= anaphor.end && d.end <= s.start),
       );
-      if (signer) {
-        const who = signatoriesOf(ctx, f, signer, last.meeting);
-        if (last.signatories.size === 0 || overlap(who, last.signatories))
+      const verb =
+        signer && /^(di|ter)/iu.test(ctx.text.slice(signer.start, signer.end))
+          ? signer
+          : verbBefore;
+      if (verb) {
+        const who = signatoriesOf(ctx, f, verb, last.meeting);
+        // (the countries that signed it have people sign for them)
+        if (
+          last.signatories.size === 0 ||
+          overlap(who, last.signatories) ||
+          generic(last.signatories)
+        )
           for (const [k, v] of who)
             last.signatories.set(k, [...(last.signatories.get(k) ?? []), ...v]);
-        last.signing ??= signer;
+        last.signing ??= verb;
       }
-      if (signing.length === 0 || (signer && docs.length === 0)) {
+      if (signing.length === 0 || ((signer || verbBefore) && docs.length === 0)) {
         for (const s of f.sectors) push(last.sectors, s.key, s);
         last.sentences.push(f.index);
         continue;
