@@ -477,6 +477,18 @@ describe('words that look like facts of the event and are not', () => {
 // [what, text, published, the meetings found as participants+date+kind]
 const NOT_ITS_DATE: Array<[string, string, string, string[]]> = [
   [
+    "a visit's date is the day of the talks, not of the arrival",
+    'Russian President Vladimir Putin and Chinese President Xi Jinping held talks in Beijing on Tuesday, September 2, 2025. The Russian leader arrived in China on August 31.',
+    '2025-09-02',
+    ['vladimir-putin+xi-jinping 2025-09-02 state_visit'],
+  ],
+  [
+    '… nor of a summit the visitor is to attend the next day',
+    'Kepala RDIF dan CIC menandatangani kesepakatan di Beijing, Selasa (5/6/2012), disaksikan Presiden Rusia Vladimir Putin dan Presiden China Hu Jintao. Putin dijadwalkan menghadiri KTT Organisasi Kerja Sama Shanghai (SCO) di Beijing pada 6-7 Juni bersama pemimpin China.',
+    '2012-06-05',
+    ['hu-jintao+vladimir-putin 2012-06-05 official_visit'],
+  ],
+  [
     "a date opening a relative clause is the clause's ('perdagangan yang tahun lalu mencapai …')",
     'Putin dan Xi Jinping menggelar pembicaraan di Beijing pada Jumat (8/6/2018). Dalam pembicaraan, Xi dan Putin membahas perdagangan yang tahun lalu mencapai US$ 87 miliar.',
     '2018-06-09',

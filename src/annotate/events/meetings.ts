@@ -456,6 +456,8 @@ export function findMeetings(
   const remoteOf = (f: SentenceFacts) =>
     has(f, 'meeting:video_call') || has(f, 'meeting:phone_call');
   const remote = new Map<MeetingEvent, boolean>();
+  // how surely the sentence that dated each event reports the talks themselves
+  const dateRank = new Map<MeetingEvent, number>();
   const attach = (e: MeetingEvent, f: SentenceFacts, resolved: boolean) => {
     e.sentences.push(f.index);
     e.resolved ||= resolved;
@@ -503,16 +505,25 @@ export function findMeetings(
           remote.get(x) === remoteOf(f) &&
           !summitApart(env, x, f, date),
       );
+      const rank = talksRank(f);
       if (!e) {
         e = newEvent(group);
         remote.set(e, remoteOf(f));
         setDate(e, date);
+        dateRank.set(e, rank);
       } else if (
-        (date.date < (e.date as string) && date.precision === 'day' && e.datePrecision === 'day') ||
+        // the day of the talks, not of the arrival ("arrived in China on August 31 … held talks
+        // on Tuesday"); of two days of talks, the first
+        (date.precision === 'day' &&
+          e.datePrecision === 'day' &&
+          (rank > (dateRank.get(e) ?? 0) ||
+            (rank === dateRank.get(e) && date.date < (e.date as string)))) ||
         // "… pada 2017 … pada September 2017": the more precise date of the same event
         date.date.length > (e.date as string).length
-      )
+      ) {
         setDate(e, date);
+        dateRank.set(e, rank);
+      }
       attach(e, f, resolved);
     }
   }
@@ -599,6 +610,23 @@ function timedBy(ctx: ArticleContext, f: SentenceFacts, summit: SentenceMatch): 
   return matchesOf(f, 'aroundSummit').some(
     (a) => a.end <= summit.start && AROUND_GAP.test(ctx.text.slice(a.end, summit.start)),
   );
+}
+
+/**
+ * How surely a sentence's date is the day of the talks: words that report talks, a call or a
+ * signing rank over an arrival, an attendance or a summit; a plan ranks below all.
+ */
+const ARRIVAL_ONLY = ['meeting:visit', 'meeting:attendance', 'meeting:joined', 'meeting:summit'];
+function talksRank(f: SentenceFacts): number {
+  if (has(f, 'planned')) return -1;
+  return f.events.some(
+    (e) =>
+      (e.surface.target.startsWith('meeting:') && !ARRIVAL_ONLY.includes(e.surface.target)) ||
+      e.surface.target === 'signing' ||
+      e.surface.target === 'witness',
+  )
+    ? 1
+    : 0;
 }
 
 /** The day (not planned) the sentence right before gives its event, if any. */
