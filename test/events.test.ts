@@ -1044,6 +1044,20 @@ describe('which document is which', () => {
     );
   });
 
+  it('a document "between" two parties has them as signatories', () => {
+    for (const text of [
+      'Putin dan Hu Jintao menyaksikan penandatanganan nota kesepahaman antara Gazprom dan CNPC tentang pasokan gas di Beijing pada Selasa (21/3/2006).',
+      'Vladimir Putin and Hu Jintao met in Beijing on Tuesday, March 21, 2006, and witnessed the signing of a memorandum between Gazprom and CNPC on gas supplies.',
+    ]) {
+      const found = agreementsOf(run(text, '2006-03-22'));
+      assert.deepEqual(
+        found.find((a) => a.kind === 'memorandum')?.signers,
+        ['Organization:cnpc', 'Organization:gazprom'],
+        JSON.stringify(found),
+      );
+    }
+  });
+
   it('"also signed" a deal that opens the way for a plan signs no second plan', () => {
     const doc = run(
       'Presiden Rusia Vladimir Putin bertemu Presiden China Hu Jintao di Beijing pada Kamis (14/10/2004). Putin dan Hu menyetujui rencana aksi kerja sama. Gazprom dan CNPC juga menandatangani perjanjian kerja sama strategis, yang membuka jalan bagi rencana pasokan gas.',

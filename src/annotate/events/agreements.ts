@@ -134,6 +134,23 @@ function furtherDoc(
   );
 }
 
+// "nota kesepahaman antara Gazprom dan CNPC", "a memorandum between Russian Railways and …"
+const BETWEEN = /^\s+(?:\p{Ll}+\s+){0,2}?(?:antara|between)\s/u;
+
+/** The parties a document is "between", named right after its noun. */
+function partiesBetween(ctx: ArticleContext, f: SentenceFacts, doc: SentenceMatch): Mention[] {
+  const open = BETWEEN.exec(ctx.text.slice(doc.end, Math.min(f.end, doc.end + 40)));
+  if (!open) return [];
+  const from = doc.end + open[0].length;
+  const rest = ctx.text.slice(from, f.end);
+  const end = from + (COUNTERPARTY_END.exec(rest)?.index ?? rest.length);
+  const parties = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries].filter(
+    (m) => m.start >= from && m.end <= end && m.rule !== 'inside-organization',
+  );
+  // two parties at least, or it is not a list of the document's sides
+  return parties.length >= 2 ? parties : [];
+}
+
 /** A passive signing word ("diteken", "ditandatangani") with someone named after it, before `to`. */
 function passiveAgentsBetween(
   ctx: ArticleContext,
@@ -503,6 +520,7 @@ export function findAgreements(
         sentences: [f.index],
       };
       if (signer) a.signing = signer;
+      if (!besides) for (const m of partiesBetween(ctx, f, doc)) push(a.signatories, m.key, m);
       if (furtherDoc(ctx, f, doc, signer)) a.further = true;
       if (count !== undefined && count > 1) a.count = count;
       if (meeting) a.meeting = meeting;
