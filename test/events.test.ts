@@ -1044,6 +1044,25 @@ describe('which document is which', () => {
     );
   });
 
+  it('"Saat itu" and "dalam kunjungan itu" put a document at the time or meeting of the sentence before', () => {
+    const history = run(
+      'Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Xiamen pada Minggu (3/9/2017). Pada Juli lalu Xi melakukan kunjungan kenegaraan ke Moskow. Saat itu kementerian luar negeri kedua negara mengeluarkan pernyataan bersama tentang Korea Utara.',
+      '2017-09-04',
+    );
+    const fromSeptember = history.edges.filter(
+      (e) => e.attributes.type === 'PRODUCED' && e.source.startsWith('Meeting:2017-09'),
+    );
+    assert.deepEqual(fromSeptember, [], JSON.stringify(fromSeptember));
+    const before = run(
+      'Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Moskow pada Jumat (25/2/2022). Pada 4 Februari 2022, Putin menghadiri pembukaan Olimpiade di Beijing dan bertemu Xi. Dalam kunjungan itu, kedua pemimpin menandatangani pernyataan bersama.',
+      '2022-02-26',
+    );
+    const produced = before.edges
+      .filter((e) => e.attributes.type === 'PRODUCED')
+      .map((e) => e.source);
+    assert.deepEqual(produced, ['Meeting:2022-02-04:cn-ru'], JSON.stringify(produced));
+  });
+
   it('a document "between" two parties has them as signatories', () => {
     for (const text of [
       'Putin dan Hu Jintao menyaksikan penandatanganan nota kesepahaman antara Gazprom dan CNPC tentang pasokan gas di Beijing pada Selasa (21/3/2006).',

@@ -49,6 +49,11 @@ const COUNTERPARTY =
 const COUNTERPARTY_END =
   /[,;.]|\b(?:untuk|tentang|mengenai|terkait|soal|pada|di|dalam|yang|senilai|to|on|about|for|in|at|which|that|worth)\b/iu;
 
+// "Dalam kunjungan itu", "during that visit": the meeting named before ("kunjungan ini", "the
+// visit" are the article's own)
+const THAT_MEETING =
+  /^\W*(?:\p{L}+,?\s+){0,2}?(?:(?:pertemuan|pembicaraan|perundingan|kunjungan|lawatan|KTT)\s+(?:tersebut|itu)|that\s+(?:meeting|visit|trip|summit))\b/iu;
+
 // where a passive's agents end: "diteken Miller dan Chen Geng di Balai Agung Rakyat"
 const AGENTS_END =
   /\b(?:di|pada|dalam|untuk|bagi|ke|yang|senilai|seusai|usai|setelah|sebelum|tentang|mengenai|at|in|on|for|to|which|that|worth|after|before|during)\b/iu;
@@ -344,6 +349,17 @@ export function findAgreements(
   const found: AgreementEvent[] = [];
   let last: AgreementEvent | undefined;
   const meetingOf = (f: SentenceFacts): MeetingEvent | undefined | null => {
+    // "Dalam kunjungan itu, kedua pemimpin mengeluarkan pernyataan bersama", "Saat itu …": the
+    // meeting the sentence before reports, or the time it gives
+    const opening = ctx.text.slice(f.start, Math.min(f.end, f.start + 60));
+    const prev = facts[f.index - 1];
+    if (prev && (THAT_MEETING.test(opening) || ctx.lexicon.pastHolder.test(opening))) {
+      const there = meetings.find((x) => x.sentences.includes(prev.index));
+      if (there) return there;
+      const d = ownDate(ctx.text, prev, ctx.anchor);
+      if (d && main?.date && !compatible(d.date, main.date, 7))
+        return meetings.find((x) => x.date !== undefined && compatible(x.date, d.date)) ?? null;
+    }
     const m = reportedAt(f);
     // "The contract … was signed in May 2014 in Shanghai": a document of its own date is of the
     // meeting of that date, or of none the article reports (null: history, not an outcome)
