@@ -185,6 +185,17 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
 
 // [text, type, ids that must NOT be found]
 const MISS: Array<[string, string, string[]]> = [
+  // television and news agencies that carry the report are not the media sector
+  [
+    '"Kerja sama kita penting," ujar Putin dalam pembukaan pembicaraan yang disiarkan televisi.',
+    'Sector',
+    ['media'],
+  ],
+  [
+    '"Selamat ulang tahun," kata Putin, sebagaimana diwartakan kantor berita Rusia, TASS.',
+    'Sector',
+    ['media'],
+  ],
   // "Geng" is Geng Shuang's family name, but after another name it is someone else's given name
   [
     'Perjanjian itu diteken Kepala Gazprom Alexei Miller dan Presiden CNPC Chen Geng di Beijing.',
