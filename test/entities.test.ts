@@ -181,6 +181,8 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
     ['xi-jinping'],
   ],
   ['Adapun Xi dijadwalkan bertemu Putin pekan depan.', 'Leader', ['xi-jinping']],
+  // coordination, alone, is of foreign policy (the spec's diplomacy)
+  ['Kedua pemimpin sepakat memperkuat koordinasi di PBB dan SCO.', 'Sector', ['diplomacy']],
 ];
 
 // [text, type, ids that must NOT be found]
