@@ -429,6 +429,11 @@ describe('words that look like facts of the event and are not', () => {
         '2001-07-17',
         'Organization:reuters',
       ],
+      [
+        'MOSCOW, July 16 Kyodo - Russian President Vladimir Putin and Chinese President Jiang Zemin signed a treaty of friendship on Monday.',
+        '2001-07-16',
+        'Organization:kyodo',
+      ],
     ] as const) {
       const doc = run(text, published);
       const signers = agreementsOf(doc).flatMap((a) => a.signers);
