@@ -1068,6 +1068,15 @@ describe('which document is which', () => {
     assert.deepEqual(produced, ['Meeting:2022-02-04:cn-ru'], JSON.stringify(produced));
   });
 
+  it('a negated signing word signs nothing ("sanksi yang tidak disetujui Dewan Keamanan PBB")', () => {
+    const doc = run(
+      'Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin menggelar pembicaraan di Moskow, Selasa (21/3/2023). Pernyataan bersama kedua negara menolak sanksi sepihak yang tidak disetujui Dewan Keamanan PBB.',
+      '2023-03-22',
+    );
+    const signers = agreementsOf(doc).flatMap((a) => a.signers);
+    assert.ok(!signers.includes('Organization:un-security-council'), JSON.stringify(signers));
+  });
+
   it('a document "between" two parties has them as signatories', () => {
     for (const text of [
       'Putin dan Hu Jintao menyaksikan penandatanganan nota kesepahaman antara Gazprom dan CNPC tentang pasokan gas di Beijing pada Selasa (21/3/2006).',

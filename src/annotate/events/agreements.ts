@@ -402,7 +402,14 @@ export function findAgreements(
       const sectorEnd = sectorStarts?.get(d.start);
       return sectorEnd === undefined || sectorEnd <= d.end;
     });
-    const signing = matchesOf(f, 'signing');
+    // "sanksi sepihak yang tidak disetujui Dewan Keamanan PBB", "has not signed": no signing
+    const negations = matchesOf(f, 'negation');
+    const signing = matchesOf(f, 'signing').filter(
+      (s) =>
+        !negations.some(
+          (n) => n.end <= s.start && /^\s*(?:\p{L}+\s+)?$/u.test(ctx.text.slice(n.end, s.start)),
+        ),
+    );
     const sentenceText = ctx.text.slice(f.start, f.end);
     // "15 years ago we signed the treaty": history, not an outcome of this meeting
     if (HISTORY_HINT.test(sentenceText) && HISTORY.test(sentenceText)) continue;
