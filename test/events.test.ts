@@ -488,6 +488,12 @@ const NOT_ITS_DATE: Array<[string, string, string, string[]]> = [
     ['vladimir-putin+xi-jinping 2025-09-02 state_visit'],
   ],
   [
+    '… and of two days of talks, the one nearer the news',
+    'Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin menandatangani pernyataan bersama seusai pembicaraan resmi di Kremlin, Moskwa, Selasa (21/3/2023). Sehari sebelumnya, Senin (20/3), Xi dan Putin bertemu empat mata.',
+    '2023-03-22',
+    ['vladimir-putin+xi-jinping 2023-03-21 official_visit'],
+  ],
+  [
     '… nor of a summit the visitor is to attend the next day',
     'Kepala RDIF dan CIC menandatangani kesepakatan di Beijing, Selasa (5/6/2012), disaksikan Presiden Rusia Vladimir Putin dan Presiden China Hu Jintao. Putin dijadwalkan menghadiri KTT Organisasi Kerja Sama Shanghai (SCO) di Beijing pada 6-7 Juni bersama pemimpin China.',
     '2012-06-05',

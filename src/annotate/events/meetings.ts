@@ -513,11 +513,12 @@ export function findMeetings(
         dateRank.set(e, rank);
       } else if (
         // the day of the talks, not of the arrival ("arrived in China on August 31 … held talks
-        // on Tuesday"); of two days of talks, the first
+        // on Tuesday"); of two days of talks, the one nearer the news (else the first)
         (date.precision === 'day' &&
           e.datePrecision === 'day' &&
           (rank > (dateRank.get(e) ?? 0) ||
-            (rank === dateRank.get(e) && date.date < (e.date as string)))) ||
+            (rank === dateRank.get(e) &&
+              nearerNews(date.date, e.date as string, env.articleDate)))) ||
         // "… pada 2017 … pada September 2017": the more precise date of the same event
         date.date.length > (e.date as string).length
       ) {
@@ -627,6 +628,14 @@ function talksRank(f: SentenceFacts): number {
   )
     ? 1
     : 0;
+}
+
+/** Is day `a` nearer the article's date than day `b`, or as near and earlier? */
+function nearerNews(a: string, b: string, news: string | undefined): boolean {
+  if (!news) return a < b;
+  const da = Math.abs(daysBetween(a, news));
+  const db = Math.abs(daysBetween(b, news));
+  return da < db || (da === db && a < b);
 }
 
 /** The day (not planned) the sentence right before gives its event, if any. */
