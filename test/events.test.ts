@@ -592,6 +592,17 @@ describe('dates, leaders and words in a meeting sentence that are not its own', 
   }
 });
 
+describe('"the two leaders" in a meeting named just before', () => {
+  it('are the two the sentence before names, and their meeting is that one', () => {
+    const doc = run(
+      'Rusia mengekspor gandum ke China. Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Beijing pada 4 Februari lalu. Dalam pertemuan di Wisma Negara Diaoyutai itu, kedua pemimpin mengeluarkan pernyataan bersama. Presiden AS Joe Biden mengumumkan sanksi terhadap Rusia. Biden menyebut Putin agresor. Biden dan Putin tidak bertemu.',
+      '2022-02-25',
+    );
+    const produced = doc.edges.filter((e) => e.attributes.type === 'PRODUCED').map((e) => e.source);
+    assert.deepEqual(produced, ['Meeting:2022-02-04:cn-ru'], JSON.stringify(meetings(doc)));
+  });
+});
+
 describe('the two leaders, unnamed, signing', () => {
   it('report a meeting of their own on a date written in full, with a document', () => {
     const found = meetings(

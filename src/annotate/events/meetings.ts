@@ -41,6 +41,9 @@ const ENCOUNTER_WORDS = ['meeting', 'signing', 'witness'];
 const PRONOUN_SUBJECT = /^\s*(\p{L}+,?\s+){0,2}(dia|ia|beliau|he|she)\b/iu;
 const MEETING_ANAPHOR =
   /^\W*(?:\p{L}+,?\s+){0,2}?(?:(?:pertemuan|pembicaraan|perundingan|kunjungan|KTT)\s+(?:tersebut|itu|ini)|the\s+(?:meeting|talks|visit|summit)\b)/iu;
+// "Dalam pertemuan di Wisma Negara Diaoyutai itu", "during that meeting": the one just reported
+const THAT_MEETING =
+  /^\W*(?:\p{L}+,?\s+){0,2}?(?:(?:pertemuan|pembicaraan|perundingan|kunjungan|KTT)(?:\s+[\p{L}-]+){0,4}?\s+(?:tersebut|itu)\b|that\s+(?:meeting|visit|trip|summit)\b)/iu;
 
 export const LOCATIVE = /\b(di|ke|dari|in|at|to|from)\s+(\p{Ll}+\s+){0,2}$/u;
 
@@ -186,9 +189,19 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
       env.countryOf.get(recent) !== env.countryOf.get(named[0] as string)
         ? [named[0] as string, recent]
         : undefined;
+    // "Putin bertemu Xi di Beijing … Dalam pertemuan itu, kedua pemimpin …": the two just named
+    const beforeKeys = [...new Set(before.map((l) => l.key))];
+    // (of two: "para pemimpin", "the leaders" are all of them)
+    const lastPair =
+      named.length === 0 &&
+      /^(?:kedua|dua|the\s+two|both)\b/iu.test(text) &&
+      beforeKeys.length === 2 &&
+      env.countryOf.get(beforeKeys[0] as string) !== env.countryOf.get(beforeKeys[1] as string)
+        ? beforeKeys
+        : undefined;
     const pair = GOVERNMENT_COLLECTIVE.test(text)
       ? [...env.countryOf.keys()].filter((k) => env.roleOf.get(k) === 'prime_minister')
-      : (justNamed ?? env.mainPair);
+      : (justNamed ?? lastPair ?? env.mainPair);
     for (const k of pair) {
       if (keys.includes(k)) continue;
       keys.push(k);
@@ -540,6 +553,16 @@ export function findMeetings(
     ) {
       joined.participants = [...new Set([...joined.participants, ...keys])].sort();
       attach(joined, f, resolved);
+      continue;
+    }
+    // "… bertemu Xi di Beijing pada 4 Februari lalu. Dalam pertemuan di Wisma Negara Diaoyutai
+    // itu, kedua pemimpin …": the meeting the sentence before reports
+    const opening = ctx.text.slice(f.start, Math.min(f.end, f.start + 60));
+    const named = THAT_MEETING.test(opening)
+      ? events.find((x) => sameKeys(x, keys) && x.sentences.includes(f.index - 1))
+      : undefined;
+    if (named) {
+      attach(named, f, resolved);
       continue;
     }
     // a meeting known to the day near the article's date; one known only to its year or month
