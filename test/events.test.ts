@@ -44,6 +44,12 @@ const run = (text: string, published?: string) =>
 // [description, text, published, expected meetings (participants, kind, date)]
 const MEETINGS: Array<[string, string, string | undefined, Array<[string[], string, string]>]> = [
   [
+    'leaders seen together at a parade',
+    'Chinese President Xi Jinping stood shoulder to shoulder with Russian President Vladimir Putin and North Korean leader Kim Jong Un at a military parade in Beijing on Wednesday, September 3, 2025.',
+    '2025-09-03',
+    [[['kim-jong-un', 'vladimir-putin', 'xi-jinping'], 'official_visit', '2025-09-03']],
+  ],
+  [
     'phone call, Indonesian',
     'Xi Jinping dan Vladimir Putin berbicara melalui telepon pada Selasa (8/5/2024). Kedua pemimpin membahas kerja sama energi.',
     '2024-05-09',
