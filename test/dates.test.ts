@@ -484,6 +484,26 @@ table('Indonesian forms', [
     '2023-10-19',
     [{ text: 'Selasa (17/10)', date: '2023-10-17', precision: 'day', how: 'partial', weekday: 2 }],
   ],
+  // a reported plan ("would hold") looks ahead; a hypothetical "would" does not
+  [
+    'Misri said Modi and Xi would hold a bilateral meeting on Wednesday.',
+    '2024-10-22',
+    [
+      {
+        text: 'Wednesday',
+        date: '2024-10-23',
+        precision: 'day',
+        how: 'weekday',
+        weekday: 3,
+        future: true,
+      },
+    ],
+  ],
+  [
+    'That would follow the contract signed in Shanghai in May.',
+    '2014-10-13',
+    [{ text: 'May', date: '2014-05', precision: 'month', how: 'partial' }],
+  ],
   // a weekday of the week before or after the anchor's (Monday to Sunday)
   [
     'Kamis pekan lalu',
