@@ -1091,6 +1091,28 @@ describe('which document is which', () => {
     assert.deepEqual(produced, ['Meeting:2022-02-04:cn-ru'], JSON.stringify(produced));
   });
 
+  it('passives name their signers: "ditandatangani Menteri Luar Negeri Rusia …", "signed by …"', () => {
+    const id = run(
+      'Presiden Rusia Vladimir Putin bertemu Presiden China Hu Jintao di Beijing pada Kamis (14/10/2004). Perjanjian tambahan mengenai bagian timur perbatasan Rusia-China itu ditandatangani Menteri Luar Negeri Rusia Sergei Lavrov dan Menteri Luar Negeri China Li Zhaoxing di Balai Agung Rakyat.',
+      '2004-10-15',
+    );
+    assert.deepEqual(
+      agreementsOf(id).find((a) => a.kind === 'agreement')?.signers,
+      ['Person:li-zhaoxing', 'Person:sergey-lavrov'],
+      JSON.stringify(agreementsOf(id)),
+    );
+    const en = run(
+      'Vladimir Putin and Wen Jiabao held talks in Beijing on Tuesday, October 13, 2009. Gazprom and CNPC signed a framework agreement on gas supplies. The agreement, signed by Gazprom chief executive Alexei Miller and CNPC chairman Jiang Jiemin after the talks, sets out the terms of gas deliveries.',
+      '2009-10-14',
+    );
+    assert.ok(
+      agreementsOf(en)
+        .find((a) => a.kind === 'agreement')
+        ?.signers.includes('Person:alexei-miller'),
+      JSON.stringify(agreementsOf(en)),
+    );
+  });
+
   it('a negated signing word signs nothing ("sanksi yang tidak disetujui Dewan Keamanan PBB")', () => {
     const doc = run(
       'Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin menggelar pembicaraan di Moskow, Selasa (21/3/2023). Pernyataan bersama kedua negara menolak sanksi sepihak yang tidak disetujui Dewan Keamanan PBB.',

@@ -156,6 +156,17 @@ function partiesBetween(ctx: ArticleContext, f: SentenceFacts, doc: SentenceMatc
   return parties.length >= 2 ? parties : [];
 }
 
+/**
+ * Is the signing word passive: "diteken", "ditandatangani", or English "signed by" ("The
+ * agreement, signed by Gazprom chief executive Alexei Miller and …")?
+ */
+function passiveSigning(ctx: ArticleContext, signing: SentenceMatch): boolean {
+  return (
+    /^(di|ter)/iu.test(ctx.text.slice(signing.start, signing.end)) ||
+    /^\s+by\s/iu.test(ctx.text.slice(signing.end, signing.end + 5))
+  );
+}
+
 /** A passive signing word ("diteken", "ditandatangani") with someone named after it, before `to`. */
 function passiveAgentsBetween(
   ctx: ArticleContext,
@@ -163,7 +174,7 @@ function passiveAgentsBetween(
   signing: SentenceMatch,
   to: number,
 ): boolean {
-  if (!/^(di|ter)/iu.test(ctx.text.slice(signing.start, signing.end))) return false;
+  if (!passiveSigning(ctx, signing)) return false;
   return [...f.leaders, ...f.persons, ...f.organizations].some(
     (m) => m.start >= signing.end && m.end <= to,
   );
@@ -254,7 +265,7 @@ function signatoriesOf(
         ),
     );
   const named = adjectivesOff(parties);
-  const passive = /^(di|ter)/iu.test(ctx.text.slice(signing.start, signing.end));
+  const passive = passiveSigning(ctx, signing);
   const by = passive ? /\b(oleh|by)\b/iu.exec(ctx.text.slice(signing.end, f.end)) : null;
   // "Dokumen itu diteken Menteri Luar Negeri Rusia Sergei Lavrov dan …": an Indonesian passive
   // may name its agent right after the verb, with no "oleh"; only capitalised words (a title)
@@ -262,7 +273,6 @@ function signatoriesOf(
   const next = passive && !by ? all.find((m) => m.start >= signing.end) : undefined;
   const direct =
     next !== undefined &&
-    next.type !== 'Country' &&
     /^\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(ctx.text.slice(signing.end, next.start));
   // "Kesepakatan pembentukan Russia-China Investment Fund itu diteken oleh Dmitriev dan Lou Jiwei,
   // disaksikan Putin dan Hu": the agents sign, up to the witnesses; what stands before the verb
@@ -429,10 +439,7 @@ export function findAgreements(
         (s) =>
           s.start >= anaphor.end && !docs.some((d) => d.start >= anaphor.end && d.end <= s.start),
       );
-      const verb =
-        signer && /^(di|ter)/iu.test(ctx.text.slice(signer.start, signer.end))
-          ? signer
-          : verbBefore;
+      const verb = signer && passiveSigning(ctx, signer) ? signer : verbBefore;
       if (verb) {
         const who = signatoriesOf(ctx, f, verb, last.meeting);
         // (the countries that signed it have people sign for them)
