@@ -1113,6 +1113,19 @@ describe('which document is which', () => {
     );
   });
 
+  it('"their presidents issued a joint statement": the presidents issue it, the countries sign the treaty', () => {
+    const doc = run(
+      'Russian President Vladimir Putin and Chinese President Jiang Zemin met in Moscow on Monday, July 16, 2001. Russia and China signed a treaty of friendship, and their presidents issued a joint statement opposing missile defense plans.',
+      '2001-07-16',
+    );
+    const found = agreementsOf(doc);
+    assert.deepEqual(
+      found.find((a) => a.kind === 'joint_statement')?.signers,
+      ['Leader:jiang-zemin', 'Leader:vladimir-putin'],
+      JSON.stringify(found),
+    );
+  });
+
   it('a negated signing word signs nothing ("sanksi yang tidak disetujui Dewan Keamanan PBB")', () => {
     const doc = run(
       'Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin menggelar pembicaraan di Moskow, Selasa (21/3/2023). Pernyataan bersama kedua negara menolak sanksi sepihak yang tidak disetujui Dewan Keamanan PBB.',
