@@ -506,6 +506,11 @@ table('Indonesian forms', [
   ],
   // a weekday of the week before or after the anchor's (Monday to Sunday)
   [
+    'Putin mengundang Xi menghadiri peringatan di Moskow pada 9 Mei.',
+    '2025-02-24',
+    [{ text: '9 Mei', date: '2025-05-09', precision: 'day', how: 'partial', future: true }],
+  ],
+  [
     'Kamis pekan lalu',
     '1996-05-04',
     [

@@ -609,6 +609,28 @@ describe('"the two leaders" in a meeting named just before', () => {
   });
 });
 
+describe('"keduanya", both of them', () => {
+  it('are the two leaders the sentence before names, and no one otherwise', () => {
+    const found = meetings(
+      run(
+        'Putin dan Xi Jinping berbicara melalui telepon pada Senin (24/2/2025). Percakapan itu merupakan kontak kedua Xi dan Putin tahun ini. Pada 21 Januari, keduanya menggelar konferensi video.',
+        '2025-02-24',
+      ),
+    );
+    assert.ok(
+      found.some((m) => m.date === '2025-01-21' && m.kind === 'video_call'),
+      JSON.stringify(found),
+    );
+    const none = meetings(
+      run(
+        'Rusia dan China memperluas perdagangan. Pada 21 Januari, keduanya menggelar konferensi video.',
+        '2025-02-24',
+      ),
+    );
+    assert.deepEqual(none, [], JSON.stringify(none));
+  });
+});
+
 describe('the two leaders, unnamed, signing', () => {
   it('report a meeting of their own on a date written in full, with a document', () => {
     const found = meetings(

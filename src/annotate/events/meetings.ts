@@ -191,17 +191,21 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
         : undefined;
     // "Putin bertemu Xi di Beijing … Dalam pertemuan itu, kedua pemimpin …": the two just named
     const beforeKeys = [...new Set(before.map((l) => l.key))];
-    // (of two: "para pemimpin", "the leaders" are all of them)
+    // (of two: "para pemimpin", "the leaders" are all of them; "keduanya", "both of them", is
+    // only ever the two just named)
+    const pronoun = /^keduanya$/iu.test(text);
     const lastPair =
       named.length === 0 &&
-      /^(?:kedua|dua|the\s+two|both)\b/iu.test(text) &&
+      (pronoun || /^(?:kedua|dua|the\s+two|both)\b/iu.test(text)) &&
       beforeKeys.length === 2 &&
       env.countryOf.get(beforeKeys[0] as string) !== env.countryOf.get(beforeKeys[1] as string)
         ? beforeKeys
         : undefined;
     const pair = GOVERNMENT_COLLECTIVE.test(text)
       ? [...env.countryOf.keys()].filter((k) => env.roleOf.get(k) === 'prime_minister')
-      : (justNamed ?? lastPair ?? env.mainPair);
+      : pronoun
+        ? (lastPair ?? [])
+        : (justNamed ?? lastPair ?? env.mainPair);
     for (const k of pair) {
       if (keys.includes(k)) continue;
       keys.push(k);
