@@ -488,6 +488,12 @@ describe('words that look like facts of the event and are not', () => {
 // [what, text, published, the meetings found as participants+date+kind]
 const NOT_ITS_DATE: Array<[string, string, string, string[]]> = [
   [
+    "a later, more precise date of the same time is the meeting's ('this year … in June')",
+    'This year, Chinese President Xi Jinping and Russian President Vladimir Putin extended the treaty during a video meeting in June.',
+    '2021-11-23',
+    ['vladimir-putin+xi-jinping 2021-06 video_call'],
+  ],
+  [
     "a visit's date is the day of the talks, not of the arrival",
     'Russian President Vladimir Putin and Chinese President Xi Jinping held talks in Beijing on Tuesday, September 2, 2025. The Russian leader arrived in China on August 31.',
     '2025-09-02',

@@ -60,6 +60,7 @@ const ownDates = new WeakMap<
 
 function firstOwnDate(text: string, f: SentenceFacts, anchor?: string): DateMention | undefined {
   const planned = has(f, 'planned');
+  let first: DateMention | undefined;
   for (const d of f.dates) {
     if (d.how === 'anniversary') continue;
     const from = Math.max(f.start, d.start - PERIOD_REACH);
@@ -67,9 +68,14 @@ function firstOwnDate(text: string, f: SentenceFacts, anchor?: string): DateMent
     if (period && !periodOwnEvent(f, from + period.index, d.start)) continue;
     if (namesDocument(text, f, d) || inRelativeClause(text, f, d)) continue;
     if (anchor && !planned && !d.future && later(d, anchor)) continue;
-    return d;
+    if (!first) {
+      first = d;
+      continue;
+    }
+    // "This year marks … during a video meeting in June": the same time, said more precisely
+    if (d.date.length > first.date.length && d.date.startsWith(first.date)) first = d;
   }
-  return undefined;
+  return first;
 }
 
 /**
