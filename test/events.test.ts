@@ -488,6 +488,12 @@ describe('words that look like facts of the event and are not', () => {
 // [what, text, published, the meetings found as participants+date+kind]
 const NOT_ITS_DATE: Array<[string, string, string, string[]]> = [
   [
+    "the year a document was signed, told in a relative clause, is the document's ('Traktat … yang diteken pada 2001')",
+    'Putin tiba di Beijing, Kamis (14/10/2004), untuk kunjungan kenegaraan dan bertemu Presiden China Hu Jintao. Kedua presiden menandatangani pernyataan bersama dan menyetujui rencana aksi untuk melaksanakan Traktat Bertetangga Baik, Persahabatan dan Kerja Sama yang diteken pada 2001.',
+    '2004-10-15',
+    ['hu-jintao+vladimir-putin 2004-10-14 state_visit'],
+  ],
+  [
     "a later, more precise date of the same time is the meeting's ('this year … in June')",
     'This year, Chinese President Xi Jinping and Russian President Vladimir Putin extended the treaty during a video meeting in June.',
     '2021-11-23',

@@ -112,6 +112,9 @@ function namesDocument(text: string, f: SentenceFacts, d: DateMention): boolean 
 }
 
 const RELATIVE_START = /,\s*(?:yang|who|which)\s[^,]*$/iu;
+// "yang diteken pada", "which was signed in": a signing told in a relative clause, up to its date
+const DOCUMENT_RELATIVE =
+  /\b(?:yang\s+(?:di(?:tandatangani|teken|sepakati|sahkan)|ditandatangani)|which\s+(?:was|were)\s+(?:signed|concluded|adopted))\s+(?:(?:pada|di|in|on)\s+)?(?:\p{L}+\s+){0,2}?$/iu;
 const RIGHT_AFTER_RELATIVE = /\b(?:yang|which|that)\s+(?:(?:pada|in|on)\s+)?$/iu;
 
 /**
@@ -120,6 +123,14 @@ const RIGHT_AFTER_RELATIVE = /\b(?:yang|which|that)\s+(?:(?:pada|in|on)\s+)?$/iu
  */
 function inRelativeClause(text: string, f: SentenceFacts, d: DateMention): boolean {
   const before = text.slice(f.start, d.start);
+  // "… untuk melaksanakan Traktat Bertetangga Baik, Persahabatan dan Kerja Sama yang diteken pada
+  // 2001", "the treaty, which was signed in 2001": when the document was signed, not the sentence's
+  // event
+  const which = DOCUMENT_RELATIVE.exec(before.slice(-40));
+  if (which) {
+    const at = d.start - (before.slice(-40).length - which.index);
+    if (matchesOf(f, 'agreement').some((m) => m.end <= at && at - m.end <= 80)) return true;
+  }
   // "perdagangan yang tahun lalu mencapai US$ 87 miliar": a date opening a relative clause, up
   // to its comma or the sentence's end
   const right = RIGHT_AFTER_RELATIVE.exec(before.slice(-24));
