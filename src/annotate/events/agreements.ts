@@ -4,7 +4,7 @@ import type { Mention } from '../mention.js';
 import { datelineEnd } from './dateline.js';
 import { compatible, ownDate } from './dating.js';
 import { has, matchesOf, type SentenceFacts } from './facts.js';
-import { type MeetingEvent, mainMeeting } from './meetings.js';
+import { type MeetingEvent, mainMeeting, THAT_MEETING } from './meetings.js';
 
 export interface AgreementEvent {
   kind: AgreementKind;
@@ -48,11 +48,6 @@ const COUNTERPARTY =
   /^(?:(?!\b(?:tentang|mengenai|soal|terkait|on|about|regarding)\b)[^,;.])*?\b(?:dengan|with)\s/iu;
 const COUNTERPARTY_END =
   /[,;.]|\b(?:untuk|tentang|mengenai|terkait|soal|pada|di|dalam|yang|senilai|to|on|about|for|in|at|which|that|worth)\b/iu;
-
-// "Dalam kunjungan itu", "during that visit": the meeting named before ("kunjungan ini", "the
-// visit" are the article's own)
-const THAT_MEETING =
-  /^\W*(?:\p{L}+,?\s+){0,2}?(?:(?:pertemuan|pembicaraan|perundingan|kunjungan|lawatan|KTT)\s+(?:tersebut|itu)|that\s+(?:meeting|visit|trip|summit))\b/iu;
 
 // where a passive's agents end: "diteken Miller dan Chen Geng di Balai Agung Rakyat"
 const AGENTS_END =
@@ -280,10 +275,10 @@ function signatoriesOf(
   const agentsFrom = by ? signing.end + by.index : direct ? signing.end : f.end;
   // (up to the witnesses, or a preposition: "…, dan membuka jalan bagi rencana pasokan gas alam
   // Rusia ke Cina" names no signer)
-  const rest = AGENTS_END.exec(ctx.text.slice(agentsFrom, f.end));
+  const stop = AGENTS_END.exec(ctx.text.slice(agentsFrom, f.end));
   const agentsEnd = Math.min(
     witnessWords.find((w) => w.start >= agentsFrom)?.start ?? f.end,
-    rest ? agentsFrom + rest.index : f.end,
+    stop ? agentsFrom + stop.index : f.end,
   );
   const agents = adjectivesOff(
     mentioned.filter((m) => m.start >= agentsFrom && m.end <= agentsEnd),
@@ -337,6 +332,19 @@ function compatibleParties<T>(a: Map<string, T>, b: Map<string, T>): boolean {
   const within = (x: string[], y: Map<string, T>) => x.every((k) => y.has(k));
   if (shared.includes('Organization') && !within(orgs(a), b) && !within(orgs(b), a)) return false;
   return shared.every((t) => [...a.keys()].some((k) => typeOf(k) === t && b.has(k)));
+}
+
+/**
+ * Signers a later sentence names for a document named before ("Perjanjian itu diteken Kepala
+ * Gazprom Alexei Miller"): its signers too, when it had none or shares one with them; otherwise
+ * they are some other document's. After an anaphor ("Likhachev dan Zhang Kejian meneken
+ * kesepakatan itu"), also when it had only countries and leaders: people sign for them.
+ */
+function signedToo(a: AgreementEvent, who: Map<string, Mention[]>, anaphor = false): void {
+  const fits =
+    a.signatories.size === 0 || overlap(who, a.signatories) || (anaphor && generic(a.signatories));
+  if (!fits) return;
+  for (const [k, v] of who) a.signatories.set(k, [...(a.signatories.get(k) ?? []), ...v]);
 }
 
 /** Parties that any deal of the meeting has: its countries and leaders (or none named). */
@@ -441,15 +449,7 @@ export function findAgreements(
       );
       const verb = signer && passiveSigning(ctx, signer) ? signer : verbBefore;
       if (verb) {
-        const who = signatoriesOf(ctx, f, verb, last.meeting);
-        // (the countries that signed it have people sign for them)
-        if (
-          last.signatories.size === 0 ||
-          overlap(who, last.signatories) ||
-          generic(last.signatories)
-        )
-          for (const [k, v] of who)
-            last.signatories.set(k, [...(last.signatories.get(k) ?? []), ...v]);
+        signedToo(last, signatoriesOf(ctx, f, verb, last.meeting), true);
         last.signing ??= verb;
       }
       if (signing.length === 0 || ((signer || verbBefore) && docs.length === 0)) {
@@ -507,12 +507,11 @@ export function findAgreements(
       const before = signing.filter((s) => s.end <= doc.start).at(-1);
       // "… diteken Kepala Gazprom Alexei Miller …, dan membuka jalan bagi rencana pasokan gas": a
       // passive's document is before it; after its agents comes no document it signs
-      const signer =
-        before && !passiveAgentsBetween(ctx, f, before, doc.start)
-          ? before
+      const signer = before
+        ? passiveAgentsBetween(ctx, f, before, doc.start)
+          ? undefined
           : before
-            ? undefined
-            : signing.find((s) => s.start >= doc.end);
+        : signing.find((s) => s.start >= doc.end);
       if (refers && (last || !signing.length)) {
         // "Pernyataan bersama itu menekankan …": the last joint statement, whatever came since
         const named = WEAK.includes(kind)
@@ -526,10 +525,7 @@ export function findAgreements(
         // "Kesepakatan berupa protokol itu ditandatangani oleh …": who signed the one named before
         // (or who signed it for the parties: "Perjanjian itu diteken Kepala Gazprom Alexei Miller")
         if (signer && signer.start >= doc.end) {
-          const who = signatoriesOf(ctx, f, signer, referent.meeting);
-          if (referent.signatories.size === 0 || overlap(who, referent.signatories))
-            for (const [k, v] of who)
-              referent.signatories.set(k, [...(referent.signatories.get(k) ?? []), ...v]);
+          signedToo(referent, signatoriesOf(ctx, f, signer, referent.meeting));
           referent.signing ??= signer;
         }
         return;

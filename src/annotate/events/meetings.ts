@@ -41,9 +41,10 @@ const ENCOUNTER_WORDS = ['meeting', 'signing', 'witness'];
 const PRONOUN_SUBJECT = /^\s*(\p{L}+,?\s+){0,2}(dia|ia|beliau|he|she)\b/iu;
 const MEETING_ANAPHOR =
   /^\W*(?:\p{L}+,?\s+){0,2}?(?:(?:pertemuan|pembicaraan|perundingan|kunjungan|KTT)\s+(?:tersebut|itu|ini)|the\s+(?:meeting|talks|visit|summit)\b)/iu;
-// "Dalam pertemuan di Wisma Negara Diaoyutai itu", "during that meeting": the one just reported
-const THAT_MEETING =
-  /^\W*(?:\p{L}+,?\s+){0,2}?(?:(?:pertemuan|pembicaraan|perundingan|kunjungan|KTT)(?:\s+[\p{L}-]+){0,4}?\s+(?:tersebut|itu)\b|that\s+(?:meeting|visit|trip|summit)\b)/iu;
+// "Dalam pertemuan di Wisma Negara Diaoyutai itu", "during that visit": the one just reported
+// ("kunjungan ini", "the visit" are the article's own)
+export const THAT_MEETING =
+  /^\W*(?:\p{L}+,?\s+){0,2}?(?:(?:pertemuan|pembicaraan|perundingan|kunjungan|lawatan|KTT)(?:\s+[\p{L}-]+){0,4}?\s+(?:tersebut|itu)\b|that\s+(?:meeting|visit|trip|summit)\b)/iu;
 
 export const LOCATIVE = /\b(di|ke|dari|in|at|to|from)\s+(\p{Ll}+\s+){0,2}$/u;
 
