@@ -674,15 +674,21 @@ function dayJustBefore(env: Env, f: SentenceFacts): DateMention | undefined {
   return d && d.precision === 'day' && !d.future ? d : undefined;
 }
 
-/** Does the sentence set its meeting at a summit ("KTT SCO di Tashkent", a named summit)? */
-function atSummit(env: Env, f: SentenceFacts): boolean {
-  // ("expected to hold talks on Tuesday before Xi heads for the G20 summit": not there yet)
-  if (has(f, 'planned')) return false;
-  if (namedSummit(env, f)) return true;
+/**
+ * Is the sentence's meeting at a summit of an organization ("di sela KTT SCO"), not before or
+ * after one, and not planned ("expected to hold talks before Xi heads for the G20 summit")?
+ */
+function organizationSummit(env: Env, f: SentenceFacts): boolean {
   return (
     matchesOf(f, 'meeting:summit').some((m) => !timedBy(env.ctx, f, m)) &&
+    !has(f, 'planned') &&
     f.organizations.some((o) => env.ctx.lexicon.summitOrganizations.has(o.key.slice(13)))
   );
+}
+
+/** Does the sentence set its meeting at a summit ("KTT SCO di Tashkent", a named summit)? */
+function atSummit(env: Env, f: SentenceFacts): boolean {
+  return !has(f, 'planned') && (namedSummit(env, f) !== undefined || organizationSummit(env, f));
 }
 
 /**
@@ -844,12 +850,7 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
     e.kindEvidence = m;
     return true;
   };
-  const summitByOrg = own.some(
-    (f) =>
-      matchesOf(f, 'meeting:summit').some((m) => !timedBy(ctx, f, m)) &&
-      !has(f, 'planned') &&
-      f.organizations.some((o) => ctx.lexicon.summitOrganizations.has(o.key.slice(13))),
-  );
+  const summitByOrg = own.some((f) => organizationSummit(env, f));
   const visitor = e.participants.find((k) => {
     const c = env.countryOf.get(k);
     return [...e.locations.keys()].some((l) => {
