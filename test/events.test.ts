@@ -1160,6 +1160,18 @@ describe('which document is which', () => {
     );
   });
 
+  it('a passive\'s agents may follow a description ("diteken perusahaan gas raksasa Rusia, Gazprom, dan CNPC")', () => {
+    const doc = run(
+      'Presiden Rusia Vladimir Putin bertemu Presiden Cina Hu Jintao di Beijing, Selasa (21/3/2006). Kesepakatan itu dituangkan dalam protokol yang diteken perusahaan gas raksasa Rusia, Gazprom, dan China National Petroleum Corporation (CNPC) di Beijing.',
+      '2006-03-22',
+    );
+    assert.deepEqual(
+      agreementsOf(doc).find((a) => a.kind === 'protocol')?.signers,
+      ['Organization:cnpc', 'Organization:gazprom'],
+      JSON.stringify(agreementsOf(doc)),
+    );
+  });
+
   it('a negated signing word signs nothing ("sanksi yang tidak disetujui Dewan Keamanan PBB")', () => {
     const doc = run(
       'Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin menggelar pembicaraan di Moskow, Selasa (21/3/2023). Pernyataan bersama kedua negara menolak sanksi sepihak yang tidak disetujui Dewan Keamanan PBB.',

@@ -247,7 +247,9 @@ function signatoriesOf(
     const end = from + (COUNTERPARTY_END.exec(rest)?.index ?? rest.length);
     parties.push(...all.filter((m) => m.start >= from && m.end <= end));
   }
-  // a country right before an organization or person is an adjective ("penyiar publik Rusia VGTRK")
+  // a country right before an organization or person is an adjective ("penyiar publik Rusia
+  // VGTRK"), also before an apposition after a description ("perusahaan gas raksasa Rusia,
+  // Gazprom")
   const adjectivesOff = (list: Mention[]) =>
     list.filter(
       (m) =>
@@ -256,19 +258,28 @@ function signatoriesOf(
           (o) =>
             o.type !== 'Country' &&
             o.start > m.end &&
-            /^\s*(\(\s*)?$/u.test(ctx.text.slice(m.end, o.start)),
+            (/^\s*(\(\s*)?$/u.test(ctx.text.slice(m.end, o.start)) ||
+              (/^\s*,\s*$/u.test(ctx.text.slice(m.end, o.start)) &&
+                /\p{Ll}\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 3), m.start)))),
         ),
     );
   const named = adjectivesOff(parties);
   const passive = passiveSigning(ctx, signing);
   const by = passive ? /\b(oleh|by)\b/iu.exec(ctx.text.slice(signing.end, f.end)) : null;
-  // "Dokumen itu diteken Menteri Luar Negeri Rusia Sergei Lavrov dan …": an Indonesian passive
-  // may name its agent right after the verb, with no "oleh"; only capitalised words (a title)
-  // stand between
-  const next = passive && !by ? all.find((m) => m.start >= signing.end) : undefined;
+  // "Dokumen itu diteken Menteri Luar Negeri Rusia Sergei Lavrov dan …", "protokol yang diteken
+  // perusahaan gas raksasa Rusia, Gazprom, dan CNPC": an Indonesian passive may name its agent
+  // right after the verb, with no "oleh"; a title or a few words describing it stand between
+  const next =
+    passive && !by
+      ? all
+          .filter((m) => m.start >= signing.end)
+          .reduce<Mention | undefined>((a, m) => (a && a.start <= m.start ? a : m), undefined)
+      : undefined;
+  const gap = next ? ctx.text.slice(signing.end, next.start) : '';
   const direct =
     next !== undefined &&
-    /^\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(ctx.text.slice(signing.end, next.start));
+    (/^\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(gap) ||
+      (/^\s+(?:\p{L}+\s+){1,4}$/u.test(gap) && !AGENTS_END.test(gap)));
   // "Kesepakatan pembentukan Russia-China Investment Fund itu diteken oleh Dmitriev dan Lou Jiwei,
   // disaksikan Putin dan Hu": the agents sign, up to the witnesses; what stands before the verb
   // is the document
