@@ -1172,6 +1172,22 @@ describe('which document is which', () => {
     );
   });
 
+  it('companies in apposition, joined by "dan", are one subject; their deal is not the leaders\' joint statement', () => {
+    const doc = run(
+      'Presiden Rusia Vladimir Putin bertemu Presiden Cina Hu Jintao di Beijing, Selasa (21/3/2006). Perusahaan minyak negara Rusia, Rosneft, dan perusahaan minyak negara Cina, CNPC, meneken perjanjian pembentukan usaha patungan di bidang investasi. Kedua pemimpin kemudian menandatangani pernyataan bersama tentang investasi.',
+      '2006-03-22',
+    );
+    const found = agreementsOf(doc);
+    assert.deepEqual(
+      found.map((a) => [a.kind, a.signers]),
+      [
+        ['agreement', ['Organization:cnpc', 'Organization:rosneft']],
+        ['joint_statement', ['Leader:hu-jintao', 'Leader:vladimir-putin']],
+      ],
+      JSON.stringify(found),
+    );
+  });
+
   it('a negated signing word signs nothing ("sanksi yang tidak disetujui Dewan Keamanan PBB")', () => {
     const doc = run(
       'Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin menggelar pembicaraan di Moskow, Selasa (21/3/2023). Pernyataan bersama kedua negara menolak sanksi sepihak yang tidak disetujui Dewan Keamanan PBB.',

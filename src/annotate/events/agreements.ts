@@ -3,7 +3,7 @@ import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { Mention } from '../mention.js';
 import { datelineEnd } from './dateline.js';
 import { compatible, ownDate } from './dating.js';
-import { has, matchesOf, type SentenceFacts } from './facts.js';
+import { has, matchesOf, type SentenceFacts, TOGETHER } from './facts.js';
 import { type MeetingEvent, mainMeeting, THAT_MEETING } from './meetings.js';
 
 export interface AgreementEvent {
@@ -227,6 +227,32 @@ function signatoriesOf(
     (/^\p{Ll}/u.test(clauseText) &&
       parties.length > 0 &&
       parties.every((m) => m.type === 'Country'));
+  // "Perusahaan gas raksasa Rusia, Gazprom, dan perusahaan minyak negara Cina, CNPC,
+  // menandatangani": clauses joined by "dan" that report nothing are one subject
+  const starts = [from, ...cuts.map((c) => c.after)];
+  const joins = (at: number) => /^\s*(?:dan|and|serta)\s/iu.test(ctx.text.slice(at, at + 8));
+  const coordinatedFrom = (begin: number): number => {
+    let i = starts.indexOf(begin);
+    let first = begin;
+    while (i > 0) {
+      const before = starts[i - 1] as number;
+      if (!joins(first) && !joins(before)) break;
+      if (
+        f.events.some(
+          (e) =>
+            e.start >= before &&
+            e.end <= first &&
+            TOGETHER.some((c) => e.surface.target.startsWith(c)),
+        )
+      )
+        break;
+      first = before;
+      i--;
+    }
+    return first;
+  };
+  if (clauseEnd === signing.start && !aside && parties.some((m) => m.type !== 'Country'))
+    parties = all.filter((m) => m.start >= coordinatedFrom(clauseStart) && m.end <= clauseEnd);
   if (clauseEnd === signing.start && aside) {
     for (let k = cuts.length - 1; k >= 0; k--) {
       const { at: end, after } = cuts[k] as { at: number; after: number };
@@ -235,7 +261,7 @@ function signatoriesOf(
       if (witnessWords.some((w) => w.start >= start && w.start < after)) break;
       const found = all.filter((m) => m.start >= start && m.end <= end);
       if (found.some((m) => m.type !== 'Country')) {
-        parties = found;
+        parties = all.filter((m) => m.start >= coordinatedFrom(start) && m.end <= end);
         break;
       }
     }
@@ -330,14 +356,15 @@ function compatibleSets<T>(a: Map<string, T>, b: Map<string, T>): boolean {
  * (countries, organizations, people), they share one: "China and Russia signed" and "Gazprom
  * and CNPC signed" are the same deal.
  */
-function compatibleParties<T>(a: Map<string, T>, b: Map<string, T>): boolean {
+function compatibleParties<T>(a: Map<string, T>, b: Map<string, T>, sameKind = true): boolean {
   const typeOf = (k: string) =>
     k.startsWith('Leader:') || k.startsWith('Person:') ? 'person' : k.slice(0, k.indexOf(':'));
   const types = new Set([...a.keys()].map(typeOf));
   const shared = [...new Set([...b.keys()].map(typeOf))].filter((t) => types.has(t));
   // "Lavrov dan Li menandatangani perjanjian perbatasan" and "Gazprom dan CNPC menandatangani
   // perjanjian": parties of their own on both sides, none of a kind in common, are two deals
-  if (shared.length === 0) return generic(a) || generic(b);
+  // (not across kinds: the leaders' joint statement is not the companies' deal)
+  if (shared.length === 0) return sameKind && (generic(a) || generic(b));
   // companies are the deal's own parties: "Rosneft dan CNPC" did not sign Gazprom and CNPC's
   const orgs = (m: Map<string, T>) => [...m.keys()].filter((k) => typeOf(k) === 'Organization');
   const within = (x: string[], y: Map<string, T>) => x.every((k) => y.has(k));
@@ -599,7 +626,12 @@ function mergeAgreements(list: AgreementEvent[]): AgreementEvent[] {
         !b.sentences.some((s) => a.sentences.includes(s)) &&
         (FAMILY(b.kind) === FAMILY(a.kind) ||
           ((b.kind === 'agreement' || a.kind === 'agreement') && overlap(a.sectors, b.sectors))) &&
-        compatibleParties(a.signatories, b.signatories) &&
+        compatibleParties(
+          a.signatories,
+          b.signatories,
+          FAMILY(b.kind) === FAMILY(a.kind) ||
+            (FAMILY(a.kind) !== 'joint_statement' && FAMILY(b.kind) !== 'joint_statement'),
+        ) &&
         compatibleSets(a.sectors, b.sectors) &&
         (a.count === undefined || b.count === undefined || a.count === b.count),
     );
