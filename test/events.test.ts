@@ -1188,6 +1188,19 @@ describe('which document is which', () => {
     );
   });
 
+  it('"the treaty itself was signed by … in July 2001" names no signer of the visit\'s document', () => {
+    const doc = run(
+      'Presiden Rusia Vladimir Putin bertemu Presiden Cina Hu Jintao di Beijing, Kamis (14/10/2004). Putin dan Hu menyetujui rencana aksi 2005-2008 untuk melaksanakan Perjanjian Bertetangga Baik. Perjanjian itu sendiri diteken Putin dan Presiden Cina saat itu, Jiang Zemin, di Moskow pada Juli 2001.',
+      '2004-10-15',
+    );
+    const plan = agreementsOf(doc).find((a) => a.kind === 'plan');
+    assert.deepEqual(
+      plan?.signers,
+      ['Leader:hu-jintao', 'Leader:vladimir-putin'],
+      JSON.stringify(plan),
+    );
+  });
+
   it('a negated signing word signs nothing ("sanksi yang tidak disetujui Dewan Keamanan PBB")', () => {
     const doc = run(
       'Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin menggelar pembicaraan di Moskow, Selasa (21/3/2023). Pernyataan bersama kedua negara menolak sanksi sepihak yang tidak disetujui Dewan Keamanan PBB.',

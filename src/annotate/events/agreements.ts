@@ -477,7 +477,14 @@ export function findAgreements(
       signing.find(
         (s) => s.end <= anaphor.start && /^\s*$/u.test(ctx.text.slice(s.end, anaphor.start)),
       );
-    if (anaphor && last && (anaphor.start - f.start < 40 || verbBefore)) {
+    // ("Perjanjian itu sendiri diteken Putin dan … Jiang Zemin di Moskow pada Juli 2001": a
+    // document of its own, older time, not the last one)
+    const then = anaphor && last ? ownDate(ctx.text, f, ctx.anchor) : undefined;
+    const history =
+      then !== undefined &&
+      last?.meeting?.date !== undefined &&
+      !compatible(then.date, last.meeting.date, 7);
+    if (anaphor && last && !history && (anaphor.start - f.start < 40 || verbBefore)) {
       // "Dokumen itu diteken Menteri Luar Negeri Rusia Sergei Lavrov dan …": who signed it (or for
       // its parties), when no other document comes between; by a passive verb only ("Dalam
       // pernyataan itu, kedua negara sepakat …" is what it says)

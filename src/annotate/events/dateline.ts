@@ -1,9 +1,10 @@
 import type { SentenceFacts } from './facts.js';
 
 // "Bisnis.com, JAKARTA –", "BEIJING, KOMPAS.com –", "KONTAN.CO.ID - KAZAN.", "MOSCOW, Russia (Reuters) —",
-// "BEIJING, Sept 2 (Reuters) -", "Moskow, 16/7 (ANTARA/Reuters-AFP) -", "MOSCOW, July 16 Kyodo -": where and by whom the report was filed, not where the leaders met
+// "BEIJING, Sept 2 (Reuters) -", "Moskow, 16/7 (ANTARA/Reuters-AFP) -", "MOSCOW, July 16 Kyodo -"
+// (with digits, a spaced dash only: "rencana aksi 2005-2008" is no dateline): where and by whom the report was filed, not where the leaders met
 const DATELINE =
-  /^\s*(?:[^–—\n]{0,60}?\.(?:com|co\.id|co|id|net)\b[^–—\n]{0,30}?|[\p{Lu}][\p{L}\p{N} ,./]{0,40}\([\p{L} /-]{2,30}\)|[\p{Lu}][\p{Lu}\p{N} ,.]{1,40})\s*[–—-]\s*(?:[\p{Lu}][\p{Lu} ]{1,30}\.\s)?/iu;
+  /^\s*(?:[^–—\n]{0,60}?\.(?:com|co\.id|co|id|net)\b[^–—\n]{0,30}?|[\p{Lu}][\p{L}\p{N} ,./]{0,40}\([\p{L} /-]{2,30}\)|[\p{Lu}][\p{Lu} ,.]{1,40}|[\p{Lu}][\p{Lu}\p{N} ,.]{1,40}\s(?=[–—-]))\s*[–—-]\s*(?:[\p{Lu}][\p{Lu} ]{1,30}\.\s)?/iu;
 // every dateline ends with one: without it the (backtracking) pattern need not run
 const DASH = /[–—-]/;
 
