@@ -1201,6 +1201,18 @@ describe('which document is which', () => {
     );
   });
 
+  it('"Gazprom, Russia\'s gas export monopoly, signed": the aside names no signer', () => {
+    const doc = run(
+      "Vladimir Putin and Xi Jinping met in Beijing on Friday, February 4, 2022. Gazprom, Russia's gas export monopoly, signed a long-term contract with CNPC to supply gas.",
+      '2022-02-04',
+    );
+    assert.deepEqual(
+      agreementsOf(doc).find((a) => a.kind === 'contract')?.signers,
+      ['Organization:cnpc', 'Organization:gazprom'],
+      JSON.stringify(agreementsOf(doc)),
+    );
+  });
+
   it('a negated signing word signs nothing ("sanksi yang tidak disetujui Dewan Keamanan PBB")', () => {
     const doc = run(
       'Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin menggelar pembicaraan di Moskow, Selasa (21/3/2023). Pernyataan bersama kedua negara menolak sanksi sepihak yang tidak disetujui Dewan Keamanan PBB.',

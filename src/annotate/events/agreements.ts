@@ -222,9 +222,15 @@ function signatoriesOf(
   // a country alone), unless a witness clause comes first ("Disaksikan kedua presiden, …")
   const clauseText = ctx.text.slice(clauseStart, clauseEnd).trim();
   // (the clause is empty, or an aside naming at most a country: "mantan perdana menteri Rusia")
+  // (or a country and lower-case words: "Gazprom, Russia's gas export monopoly, signed")
+  const head = parties[0];
+  const countryThenWords =
+    head !== undefined &&
+    clauseText.startsWith(head.text) &&
+    !/\p{Lu}/u.test(clauseText.slice(head.text.length));
   const aside =
     !clauseText ||
-    (/^\p{Ll}/u.test(clauseText) &&
+    ((/^\p{Ll}/u.test(clauseText) || countryThenWords) &&
       parties.length > 0 &&
       parties.every((m) => m.type === 'Country'));
   // "Perusahaan gas raksasa Rusia, Gazprom, dan perusahaan minyak negara Cina, CNPC,
