@@ -1213,6 +1213,22 @@ describe('which document is which', () => {
     );
   });
 
+  it('"one of the agreements was …" is a document of its own, with the parties it is "between"', () => {
+    const doc = run(
+      'Perdana Menteri China Li Keqiang dan Perdana Menteri Rusia Dmitry Medvedev menandatangani 38 kesepakatan di Moskow, Senin (13/10/2014). Salah satu kesepakatan terpenting adalah perjanjian pertukaran mata uang senilai 150 miliar yuan antara Bank Sentral China dan Bank Sentral Rusia.',
+      '2014-10-14',
+    );
+    const found = agreementsOf(doc);
+    assert.ok(
+      found.some(
+        (a) =>
+          a.signers.join() ===
+          'Organization:central-bank-of-russia,Organization:peoples-bank-of-china',
+      ),
+      JSON.stringify(found),
+    );
+  });
+
   it('a negated signing word signs nothing ("sanksi yang tidak disetujui Dewan Keamanan PBB")', () => {
     const doc = run(
       'Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin menggelar pembicaraan di Moskow, Selasa (21/3/2023). Pernyataan bersama kedua negara menolak sanksi sepihak yang tidak disetujui Dewan Keamanan PBB.',

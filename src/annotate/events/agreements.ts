@@ -135,11 +135,17 @@ function furtherDoc(
 }
 
 // "nota kesepahaman antara Gazprom dan CNPC", "a memorandum between Russian Railways and …"
-const BETWEEN = /^\s+(?:\p{Ll}+\s+){0,2}?(?:antara|between)\s/u;
+// (farther on in the document's clause too: "perjanjian pertukaran mata uang senilai 150 miliar
+// yuan antara Bank Sentral China dan Bank Sentral Rusia"; "antara lain" is "among others")
+const BETWEEN = /^[^.;]{0,160}?\b(?:antara|between)\s(?!lain\b)/iu;
+// "Salah satu kesepakatan terpenting adalah", "One of the biggest deals was": a counted document
+const ONE_OF =
+  /^\W*(?:salah\s+satu|one\s+of\s+the)\s+(?:\p{L}+\s+){0,3}?(?:adalah|ialah|yakni|was|is)\s+(?:an?\s+)?$/iu;
 
 /** The parties a document is "between", named right after its noun. */
 function partiesBetween(ctx: ArticleContext, f: SentenceFacts, doc: SentenceMatch): Mention[] {
-  const open = BETWEEN.exec(ctx.text.slice(doc.end, Math.min(f.end, doc.end + 40)));
+  const next = matchesOf(f, 'agreement').find((d) => d.start >= doc.end)?.start ?? f.end;
+  const open = BETWEEN.exec(ctx.text.slice(doc.end, Math.min(next, doc.end + 200)));
   if (!open) return [];
   const from = doc.end + open[0].length;
   const rest = ctx.text.slice(from, f.end);
@@ -581,7 +587,10 @@ export function findAgreements(
         }
         return;
       }
-      if (WEAK.includes(kind) && !signer && count === undefined) return;
+      // "Salah satu kesepakatan terpenting adalah perjanjian …", "One of the deals was …": one of
+      // the documents the article counts as signed
+      const oneOf = ONE_OF.test(ctx.text.slice(f.start, doc.start));
+      if (WEAK.includes(kind) && !signer && count === undefined && !oneOf) return;
       if (has(f, 'pledge') && !signer && count === undefined && WEAK.includes(kind)) return;
       // "kesepakatan berupa protokol", "an agreement in the form of a protocol": one document
       if (kind === 'agreement' && next && FORM_OF.test(ctx.text.slice(doc.end, next.start))) return;
@@ -598,7 +607,7 @@ export function findAgreements(
       };
       if (signer) a.signing = signer;
       if (!besides) for (const m of partiesBetween(ctx, f, doc)) push(a.signatories, m.key, m);
-      if (furtherDoc(ctx, f, doc, signer)) a.further = true;
+      if (oneOf || furtherDoc(ctx, f, doc, signer)) a.further = true;
       if (count !== undefined && count > 1) a.count = count;
       if (meeting) a.meeting = meeting;
       const scopeEnd = next?.start ?? f.end;
