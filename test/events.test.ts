@@ -1229,6 +1229,18 @@ describe('which document is which', () => {
     );
   });
 
+  it('"Russian President Vladimir Putin … signed a declaration … opposing U.S. plans": the leaders sign, the plans are no document', () => {
+    const doc = run(
+      'BEIJING (AP) -- Russian President Vladimir Putin and Chinese President Jiang Zemin signed a declaration Tuesday opposing U.S. plans for a national missile defense.',
+      '2000-07-18',
+    );
+    assert.deepEqual(
+      agreementsOf(doc),
+      [{ kind: 'declaration', signers: ['Leader:jiang-zemin', 'Leader:vladimir-putin'] }],
+      JSON.stringify(agreementsOf(doc)),
+    );
+  });
+
   it('a negated signing word signs nothing ("sanksi yang tidak disetujui Dewan Keamanan PBB")', () => {
     const doc = run(
       'Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin menggelar pembicaraan di Moskow, Selasa (21/3/2023). Pernyataan bersama kedua negara menolak sanksi sepihak yang tidak disetujui Dewan Keamanan PBB.',

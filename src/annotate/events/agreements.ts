@@ -158,6 +158,23 @@ function partiesBetween(ctx: ArticleContext, f: SentenceFacts, doc: SentenceMatc
 }
 
 /**
+ * "signed a declaration Tuesday opposing U.S. plans for a missile defense": a weak noun after the
+ * verb's object, not joined to it by "and" or a comma, is not signed by that verb.
+ */
+function notItsObject(
+  ctx: ArticleContext,
+  docs: SentenceMatch[],
+  signing: SentenceMatch,
+  doc: SentenceMatch,
+  kind: AgreementKind,
+): boolean {
+  if (!WEAK.includes(kind)) return false;
+  const object = docs.filter((d) => d.start >= signing.end && d.end <= doc.start).at(-1);
+  if (!object) return false;
+  return !/,|\b(?:dan|and|serta|as\s+well\s+as)\b/iu.test(ctx.text.slice(object.end, doc.start));
+}
+
+/**
  * Is the signing word passive: "diteken", "ditandatangani", or English "signed by" ("The
  * agreement, signed by Gazprom chief executive Alexei Miller and …")?
  */
@@ -297,6 +314,9 @@ function signatoriesOf(
             o.type !== 'Country' &&
             o.start > m.end &&
             (/^\s*(\(\s*)?$/u.test(ctx.text.slice(m.end, o.start)) ||
+              // "Russian President Vladimir Putin": a title between
+              (o.type !== 'Organization' &&
+                /^\s+(?:\p{Lu}[\p{L}.-]*\s+){1,3}$/u.test(ctx.text.slice(m.end, o.start))) ||
               (/^\s*,\s*$/u.test(ctx.text.slice(m.end, o.start)) &&
                 /\p{Ll}\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 3), m.start)))),
         ),
@@ -565,7 +585,8 @@ export function findAgreements(
       // "… diteken Kepala Gazprom Alexei Miller …, dan membuka jalan bagi rencana pasokan gas": a
       // passive's document is before it; after its agents comes no document it signs
       const signer = before
-        ? passiveAgentsBetween(ctx, f, before, doc.start)
+        ? passiveAgentsBetween(ctx, f, before, doc.start) ||
+          notItsObject(ctx, docs, before, doc, kind)
           ? undefined
           : before
         : signing.find((s) => s.start >= doc.end);
