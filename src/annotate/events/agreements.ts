@@ -1,10 +1,16 @@
 import type { AgreementKind } from '../../model/types.js';
+import { push } from '../../util/multimap.js';
 import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { Mention } from '../mention.js';
-import { datelineEnd } from './dateline.js';
 import { compatible, ownDate } from './dating.js';
-import { has, matchesOf, type SentenceFacts, TOGETHER } from './facts.js';
+import { has, matchesOf, type SentenceFacts } from './facts.js';
 import { type MeetingEvent, mainMeeting, THAT_MEETING } from './meetings.js';
+import {
+  partiesBetween,
+  passiveAgentsBetween,
+  passiveSigning,
+  signatoriesOf,
+} from './signatories.js';
 
 export interface AgreementEvent {
   kind: AgreementKind;
@@ -35,28 +41,6 @@ const BESIDES = /\b(?:selain|besides|in\s+addition\s+to|apart\s+from)(?:\s+the)?
 const HISTORY = /\b\d+\s+(tahun|years)\s+(yang\s+)?(lalu|silam|ago)\b/iu;
 // in every HISTORY match, and found without Unicode case folding (only K and ſ fold onto ASCII)
 const HISTORY_HINT = /\d\s+(?:tahun|year)/i;
-const CLAUSE_START =
-  /(,|;|\bketika\b|\bsaat\b|\bsementara\b|\bwhen\b|\bwhile\b|\bas\b|\bsetelah\b|\bafter\b|\bbahwa\b|\bthat\b)/giu;
-
-// a signing verb that goes on from an earlier one: "…, dan menandatangani", "…, and signed"
-const COORDINATED =
-  /^\s*(?:dan|and|serta|lalu|kemudian|then)(?:\s+(?:juga|also|kemudian|then))?\s*$/iu;
-// "menandatangani nota kesepahaman dengan CNPC", "signed a memorandum with CNPC": the other party,
-// named before the clause goes on to what, when or where; not inside the document's title
-// ("pernyataan bersama tentang penyambungan Uni Ekonomi Eurasia dengan Sabuk Ekonomi Jalur Sutra")
-const COUNTERPARTY =
-  /^(?:(?!\b(?:tentang|mengenai|soal|terkait|on|about|regarding)\b)[^,;.])*?\b(?:dengan|with)\s/iu;
-const COUNTERPARTY_END =
-  /[,;.]|\b(?:untuk|tentang|mengenai|terkait|soal|pada|di|dalam|yang|senilai|to|on|about|for|in|at|which|that|worth)\b/iu;
-
-// where a passive's agents end: "diteken Miller dan Chen Geng di Balai Agung Rakyat"
-const AGENTS_END =
-  /\b(?:di|pada|dalam|untuk|bagi|ke|yang|senilai|seusai|usai|setelah|sebelum|tentang|mengenai|at|in|on|for|to|which|that|worth|after|before|during)\b/iu;
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  map.set(key, [...(map.get(key) ?? []), value]);
-}
-
 /**
  * A count right before the document noun: "enam nota kesepahaman", "14 pernyataan", "more than
  * 30 deals"; not a number of a date, as the day and month of "Senin (16/7), menandatangani traktat".
@@ -82,26 +66,6 @@ function vagueBefore(ctx: ArticleContext, f: SentenceFacts, doc: SentenceMatch):
     (v) =>
       v.end <= doc.start &&
       ctx.text.slice(v.end, doc.start).split(/\s+/u).filter(Boolean).length <= 2,
-  );
-}
-
-/** Is the text from `from` to `to` nothing but dates of the sentence, spaces and commas? */
-function onlyDatesBetween(text: string, f: SentenceFacts, from: number, to: number): boolean {
-  let at = from;
-  for (const d of [...f.dates].sort((a, b) => a.start - b.start)) {
-    if (d.end <= at || d.start >= to) continue;
-    if (!/^[\s,]*$/u.test(text.slice(at, d.start))) return false;
-    at = Math.max(at, d.end);
-  }
-  return /^[\s,]*$/u.test(text.slice(at, to));
-}
-
-/** "400 miliar dolar AS", "US dollars": a country named by its currency signs nothing. */
-function currency(text: string, m: Mention): boolean {
-  return (
-    /\b(?:dolar|dollar|dollars|rubel|ruble|rubles|rouble|roubles|yuan)\s+$/iu.test(
-      text.slice(Math.max(0, m.start - 12), m.start),
-    ) || /^\s*(?:dollars?|dolar)\b/iu.test(text.slice(m.end, m.end + 10))
   );
 }
 
@@ -134,28 +98,9 @@ function furtherDoc(
   );
 }
 
-// "nota kesepahaman antara Gazprom dan CNPC", "a memorandum between Russian Railways and …"
-// (farther on in the document's clause too: "perjanjian pertukaran mata uang senilai 150 miliar
-// yuan antara Bank Sentral China dan Bank Sentral Rusia"; "antara lain" is "among others")
-const BETWEEN = /^[^.;]{0,160}?\b(?:antara|between)\s(?!lain\b)/iu;
 // "Salah satu kesepakatan terpenting adalah", "One of the biggest deals was": a counted document
 const ONE_OF =
   /^\W*(?:salah\s+satu|one\s+of\s+the)\s+(?:\p{L}+\s+){0,3}?(?:adalah|ialah|yakni|was|is)\s+(?:an?\s+)?$/iu;
-
-/** The parties a document is "between", named right after its noun. */
-function partiesBetween(ctx: ArticleContext, f: SentenceFacts, doc: SentenceMatch): Mention[] {
-  const next = matchesOf(f, 'agreement').find((d) => d.start >= doc.end)?.start ?? f.end;
-  const open = BETWEEN.exec(ctx.text.slice(doc.end, Math.min(next, doc.end + 200)));
-  if (!open) return [];
-  const from = doc.end + open[0].length;
-  const rest = ctx.text.slice(from, f.end);
-  const end = from + (COUNTERPARTY_END.exec(rest)?.index ?? rest.length);
-  const parties = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries].filter(
-    (m) => m.start >= from && m.end <= end && m.rule !== 'inside-organization',
-  );
-  // two parties at least, or it is not a list of the document's sides
-  return parties.length >= 2 ? parties : [];
-}
 
 /**
  * "signed a declaration Tuesday opposing U.S. plans for a missile defense": a weak noun after the
@@ -172,206 +117,6 @@ function notItsObject(
   const object = docs.filter((d) => d.start >= signing.end && d.end <= doc.start).at(-1);
   if (!object) return false;
   return !/,|\b(?:dan|and|serta|as\s+well\s+as)\b/iu.test(ctx.text.slice(object.end, doc.start));
-}
-
-/**
- * Is the signing word passive: "diteken", "ditandatangani", or English "signed by" ("The
- * agreement, signed by Gazprom chief executive Alexei Miller and …")?
- */
-function passiveSigning(ctx: ArticleContext, signing: SentenceMatch): boolean {
-  return (
-    /^(di|ter)/iu.test(ctx.text.slice(signing.start, signing.end)) ||
-    /^\s+by\s/iu.test(ctx.text.slice(signing.end, signing.end + 5))
-  );
-}
-
-/** A passive signing word ("diteken", "ditandatangani") with someone named after it, before `to`. */
-function passiveAgentsBetween(
-  ctx: ArticleContext,
-  f: SentenceFacts,
-  signing: SentenceMatch,
-  to: number,
-): boolean {
-  if (!passiveSigning(ctx, signing)) return false;
-  return [...f.leaders, ...f.persons, ...f.organizations].some(
-    (m) => m.start >= signing.end && m.end <= to,
-  );
-}
-
-/** Parties named in the clause before the signing word, or after "oleh"/"by" for passives. */
-function signatoriesOf(
-  ctx: ArticleContext,
-  f: SentenceFacts,
-  signing: SentenceMatch,
-  meeting?: MeetingEvent,
-): Map<string, Mention[]> {
-  const out = new Map<string, Mention[]>();
-  // a dateline's outlet ("BEIJING (Reuters) -") reports the signing, it does not sign
-  const from = Math.min(datelineEnd(ctx.text, f), signing.start);
-  const before = ctx.text.slice(from, signing.start);
-  let clauseStart = from;
-  let firstClauseEnd: number | undefined;
-  // where each clause before the verb ends, and the next begins
-  const cuts: Array<{ at: number; after: number }> = [];
-  for (const m of before.matchAll(CLAUSE_START)) {
-    firstClauseEnd ??= from + (m.index ?? 0);
-    const at = from + (m.index ?? 0) + m[0].length;
-    // "Jiang dan Putin, Senin (16/7), menandatangani": commas around a date end no clause
-    if (!onlyDatesBetween(ctx.text, f, at, signing.start)) {
-      clauseStart = at;
-      cuts.push({ at: from + (m.index ?? 0), after: at });
-    }
-  }
-  const witnessWords = matchesOf(f, 'witness');
-  if (witnessWords.some((a) => a.start >= clauseStart && a.end <= signing.start)) return out;
-  const mentioned = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries];
-  const all = mentioned.filter(
-    (m) => m.rule !== 'inside-organization' && !(m.type === 'Country' && currency(ctx.text, m)),
-  );
-  let clauseEnd = signing.start;
-  // "Xi dan Putin bertemu di Beijing, Jumat (4/2), …, dan menandatangani …": a verb joined by
-  // "dan" after a comma shares the subject of the sentence's first clause
-  if (
-    firstClauseEnd !== undefined &&
-    clauseStart > from &&
-    COORDINATED.test(ctx.text.slice(clauseStart, signing.start))
-  ) {
-    clauseEnd = firstClauseEnd;
-    clauseStart = from;
-  }
-  let parties = all.filter((m) => m.start >= clauseStart && m.end <= clauseEnd);
-  // "Kepala Rosatom Sergei Kiriyenko, mantan perdana menteri Rusia, menandatangani": the verb
-  // right after a comma has its subject in the nearest clause before that names someone (not
-  // a country alone), unless a witness clause comes first ("Disaksikan kedua presiden, …")
-  const clauseText = ctx.text.slice(clauseStart, clauseEnd).trim();
-  // (the clause is empty, or an aside naming at most a country: "mantan perdana menteri Rusia")
-  // (or a country and lower-case words: "Gazprom, Russia's gas export monopoly, signed")
-  const head = parties[0];
-  const countryThenWords =
-    head !== undefined &&
-    clauseText.startsWith(head.text) &&
-    !/\p{Lu}/u.test(clauseText.slice(head.text.length));
-  const aside =
-    !clauseText ||
-    ((/^\p{Ll}/u.test(clauseText) || countryThenWords) &&
-      parties.length > 0 &&
-      parties.every((m) => m.type === 'Country'));
-  // "Perusahaan gas raksasa Rusia, Gazprom, dan perusahaan minyak negara Cina, CNPC,
-  // menandatangani": clauses joined by "dan" that report nothing are one subject
-  const starts = [from, ...cuts.map((c) => c.after)];
-  const joins = (at: number) => /^\s*(?:dan|and|serta)\s/iu.test(ctx.text.slice(at, at + 8));
-  const coordinatedFrom = (begin: number): number => {
-    let i = starts.indexOf(begin);
-    let first = begin;
-    while (i > 0) {
-      const before = starts[i - 1] as number;
-      if (!joins(first) && !joins(before)) break;
-      if (
-        f.events.some(
-          (e) =>
-            e.start >= before &&
-            e.end <= first &&
-            TOGETHER.some((c) => e.surface.target.startsWith(c)),
-        )
-      )
-        break;
-      first = before;
-      i--;
-    }
-    return first;
-  };
-  if (clauseEnd === signing.start && !aside && parties.some((m) => m.type !== 'Country'))
-    parties = all.filter((m) => m.start >= coordinatedFrom(clauseStart) && m.end <= clauseEnd);
-  if (clauseEnd === signing.start && aside) {
-    for (let k = cuts.length - 1; k >= 0; k--) {
-      const { at: end, after } = cuts[k] as { at: number; after: number };
-      const start = k > 0 ? (cuts[k - 1] as { after: number }).after : from;
-      // (a witness phrase may hold the cut itself: "hadir ketika")
-      if (witnessWords.some((w) => w.start >= start && w.start < after)) break;
-      const found = all.filter((m) => m.start >= start && m.end <= end);
-      if (found.some((m) => m.type !== 'Country')) {
-        parties = all.filter((m) => m.start >= coordinatedFrom(start) && m.end <= end);
-        break;
-      }
-    }
-  }
-  const counter = COUNTERPARTY.exec(ctx.text.slice(signing.end, f.end));
-  if (counter) {
-    const from = signing.end + counter[0].length;
-    const rest = ctx.text.slice(from, f.end);
-    const end = from + (COUNTERPARTY_END.exec(rest)?.index ?? rest.length);
-    parties.push(...all.filter((m) => m.start >= from && m.end <= end));
-  }
-  // a country right before an organization or person is an adjective ("penyiar publik Rusia
-  // VGTRK"), also before an apposition after a description ("perusahaan gas raksasa Rusia,
-  // Gazprom")
-  const adjectivesOff = (list: Mention[]) =>
-    list.filter(
-      (m) =>
-        m.type !== 'Country' ||
-        !list.some(
-          (o) =>
-            o.type !== 'Country' &&
-            o.start > m.end &&
-            (/^\s*(\(\s*)?$/u.test(ctx.text.slice(m.end, o.start)) ||
-              // "Russian President Vladimir Putin": a title between
-              (o.type !== 'Organization' &&
-                /^\s+(?:\p{Lu}[\p{L}.-]*\s+){1,3}$/u.test(ctx.text.slice(m.end, o.start))) ||
-              (/^\s*,\s*$/u.test(ctx.text.slice(m.end, o.start)) &&
-                /\p{Ll}\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 3), m.start)))),
-        ),
-    );
-  const named = adjectivesOff(parties);
-  const passive = passiveSigning(ctx, signing);
-  const by = passive ? /\b(oleh|by)\b/iu.exec(ctx.text.slice(signing.end, f.end)) : null;
-  // "Dokumen itu diteken Menteri Luar Negeri Rusia Sergei Lavrov dan …", "protokol yang diteken
-  // perusahaan gas raksasa Rusia, Gazprom, dan CNPC": an Indonesian passive may name its agent
-  // right after the verb, with no "oleh"; a title or a few words describing it stand between
-  const next =
-    passive && !by
-      ? all
-          .filter((m) => m.start >= signing.end)
-          .reduce<Mention | undefined>((a, m) => (a && a.start <= m.start ? a : m), undefined)
-      : undefined;
-  const gap = next ? ctx.text.slice(signing.end, next.start) : '';
-  const direct =
-    next !== undefined &&
-    (/^\s+(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(gap) ||
-      (/^\s+(?:\p{L}+\s+){1,4}$/u.test(gap) && !AGENTS_END.test(gap)));
-  // "Kesepakatan pembentukan Russia-China Investment Fund itu diteken oleh Dmitriev dan Lou Jiwei,
-  // disaksikan Putin dan Hu": the agents sign, up to the witnesses; what stands before the verb
-  // is the document
-  const agentsFrom = by ? signing.end + by.index : direct ? signing.end : f.end;
-  // (up to the witnesses, or a preposition: "…, dan membuka jalan bagi rencana pasokan gas alam
-  // Rusia ke Cina" names no signer)
-  const stop = AGENTS_END.exec(ctx.text.slice(agentsFrom, f.end));
-  const agentsEnd = Math.min(
-    witnessWords.find((w) => w.start >= agentsFrom)?.start ?? f.end,
-    stop ? agentsFrom + stop.index : f.end,
-  );
-  const agents = adjectivesOff(
-    mentioned.filter((m) => m.start >= agentsFrom && m.end <= agentsEnd),
-  );
-  for (const m of agents.length > 0 ? agents : named) push(out, m.key, m);
-  const collective = matchesOf(f, 'collective').find(
-    (c) => c.start >= clauseStart && c.end <= signing.start,
-  );
-  if (collective && meeting) for (const k of meeting.participants) if (!out.has(k)) out.set(k, []);
-  // "Kedua negara menandatangani …": the participants' countries
-  // (before a passive verb "kedua negara" is in the document's name: "Perjanjian perbatasan
-  // kedua negara ditandatangani …")
-  const both = passive
-    ? undefined
-    : matchesOf(f, 'collectiveCountries').find(
-        (c) => c.start >= clauseStart && c.end <= signing.start,
-      );
-  if (both && meeting) {
-    for (const k of meeting.participants) {
-      const iso = ctx.lexicon.entities.get(k)?.terms?.at(-1)?.country;
-      if (iso && !out.has(`Country:${iso}`)) out.set(`Country:${iso}`, []);
-    }
-  }
-  return out;
 }
 
 function overlap<T>(a: Map<string, T>, b: Map<string, T>): boolean {
