@@ -1,5 +1,5 @@
 import type { AgreementKind } from '../../model/types.js';
-import { push } from '../../util/multimap.js';
+import { push, pushAll } from '../../util/multimap.js';
 import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { Mention } from '../mention.js';
 import { compatible, ownDate } from './dating.js';
@@ -124,8 +124,7 @@ function overlap<T>(a: Map<string, T>, b: Map<string, T>): boolean {
 }
 
 function compatibleSets<T>(a: Map<string, T>, b: Map<string, T>): boolean {
-  if (a.size === 0 || b.size === 0) return true;
-  return [...a.keys()].some((k) => b.has(k));
+  return a.size === 0 || b.size === 0 || overlap(a, b);
 }
 
 /**
@@ -159,7 +158,7 @@ function signedToo(a: AgreementEvent, who: Map<string, Mention[]>, anaphor = fal
   const fits =
     a.signatories.size === 0 || overlap(who, a.signatories) || (anaphor && generic(a.signatories));
   if (!fits) return;
-  for (const [k, v] of who) a.signatories.set(k, [...(a.signatories.get(k) ?? []), ...v]);
+  pushAll(a.signatories, who);
 }
 
 /** Parties that any deal of the meeting has: its countries and leaders (or none named). */
@@ -434,9 +433,8 @@ function mergeAgreements(list: AgreementEvent[]): AgreementEvent[] {
     same.signing ??= a.signing;
     same.mentions.push(...a.mentions);
     same.sentences.push(...a.sentences);
-    for (const [k, v] of a.signatories)
-      same.signatories.set(k, [...(same.signatories.get(k) ?? []), ...v]);
-    for (const [k, v] of a.sectors) same.sectors.set(k, [...(same.sectors.get(k) ?? []), ...v]);
+    pushAll(same.signatories, a.signatories);
+    pushAll(same.sectors, a.sectors);
   }
   return out;
 }

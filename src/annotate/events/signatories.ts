@@ -49,6 +49,13 @@ function currency(text: string, m: Mention): boolean {
   );
 }
 
+/** The mentions listed from `from` until the clause goes on to what, when or where. */
+function listedFrom(ctx: ArticleContext, f: SentenceFacts, from: number, mentions: Mention[]) {
+  const rest = ctx.text.slice(from, f.end);
+  const end = from + (COUNTERPARTY_END.exec(rest)?.index ?? rest.length);
+  return mentions.filter((m) => m.start >= from && m.end <= end);
+}
+
 // "nota kesepahaman antara Gazprom dan CNPC", "a memorandum between Russian Railways and …"
 // (farther on in the document's clause too: "perjanjian pertukaran mata uang senilai 150 miliar
 // yuan antara Bank Sentral China dan Bank Sentral Rusia"; "antara lain" is "among others")
@@ -62,11 +69,13 @@ export function partiesBetween(
   const next = matchesOf(f, 'agreement').find((d) => d.start >= doc.end)?.start ?? f.end;
   const open = BETWEEN.exec(ctx.text.slice(doc.end, Math.min(next, doc.end + 200)));
   if (!open) return [];
-  const from = doc.end + open[0].length;
-  const rest = ctx.text.slice(from, f.end);
-  const end = from + (COUNTERPARTY_END.exec(rest)?.index ?? rest.length);
-  const parties = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries].filter(
-    (m) => m.start >= from && m.end <= end && m.rule !== 'inside-organization',
+  const parties = listedFrom(
+    ctx,
+    f,
+    doc.end + open[0].length,
+    [...f.leaders, ...f.persons, ...f.organizations, ...f.countries].filter(
+      (m) => m.rule !== 'inside-organization',
+    ),
   );
   // two parties at least, or it is not a list of the document's sides
   return parties.length >= 2 ? parties : [];
@@ -183,7 +192,7 @@ export function signatoriesOf(
   if (clauseEnd === signing.start && aside) {
     for (let k = cuts.length - 1; k >= 0; k--) {
       const { at: end, after } = cuts[k] as { at: number; after: number };
-      const start = k > 0 ? (cuts[k - 1] as { after: number }).after : from;
+      const start = starts[k] as number;
       // (a witness phrase may hold the cut itself: "hadir ketika")
       if (witnessWords.some((w) => w.start >= start && w.start < after)) break;
       const found = all.filter((m) => m.start >= start && m.end <= end);
@@ -194,12 +203,7 @@ export function signatoriesOf(
     }
   }
   const counter = COUNTERPARTY.exec(ctx.text.slice(signing.end, f.end));
-  if (counter) {
-    const from = signing.end + counter[0].length;
-    const rest = ctx.text.slice(from, f.end);
-    const end = from + (COUNTERPARTY_END.exec(rest)?.index ?? rest.length);
-    parties.push(...all.filter((m) => m.start >= from && m.end <= end));
-  }
+  if (counter) parties.push(...listedFrom(ctx, f, signing.end + counter[0].length, all));
   // a country right before an organization or person is an adjective ("penyiar publik Rusia
   // VGTRK"), also before an apposition after a description ("perusahaan gas raksasa Rusia,
   // Gazprom")
