@@ -126,26 +126,34 @@ function inRelativeClause(text: string, f: SentenceFacts, d: DateMention): boole
   // "… untuk melaksanakan Traktat Bertetangga Baik, Persahabatan dan Kerja Sama yang diteken pada
   // 2001", "the treaty, which was signed in 2001": when the document was signed, not the sentence's
   // event
-  const which = DOCUMENT_RELATIVE.exec(before.slice(-40));
-  if (which) {
-    const at = d.start - (before.slice(-40).length - which.index);
-    if (matchesOf(f, 'agreement').some((m) => m.end <= at && at - m.end <= 80)) return true;
-  }
+  const which = startBefore(DOCUMENT_RELATIVE, before, d.start, 40);
+  if (
+    which !== undefined &&
+    matchesOf(f, 'agreement').some((m) => m.end <= which && which - m.end <= 80)
+  )
+    return true;
+  // the comma that ends the clause after the date, if the sentence has one
+  const found = text.indexOf(',', d.end);
+  const comma = found < 0 || found >= f.end ? undefined : found;
   // "perdagangan yang tahun lalu mencapai US$ 87 miliar": a date opening a relative clause, up
   // to its comma or the sentence's end
-  const right = RIGHT_AFTER_RELATIVE.exec(before.slice(-24));
-  if (right) {
-    const from = d.start - (before.slice(-24).length - right.index);
-    const comma = text.indexOf(',', d.end);
-    const end = comma < 0 || comma >= f.end ? f.end : comma;
-    if (!eventWordBetween(f, from, end)) return true;
-  }
+  const right = startBefore(RIGHT_AFTER_RELATIVE, before, d.start, 24);
+  if (right !== undefined && !eventWordBetween(f, right, comma ?? f.end)) return true;
   const open = RELATIVE_START.exec(before);
-  if (!open) return false;
-  const from = f.start + open.index;
-  const comma = text.indexOf(',', d.end);
-  if (comma < 0 || comma >= f.end) return false;
-  return !eventWordBetween(f, from, comma);
+  if (!open || comma === undefined) return false;
+  return !eventWordBetween(f, f.start + open.index, comma);
+}
+
+/** Where `pattern` matches in the last `reach` characters of `before`, which ends at `end`. */
+function startBefore(
+  pattern: RegExp,
+  before: string,
+  end: number,
+  reach: number,
+): number | undefined {
+  const tail = before.slice(-reach);
+  const m = pattern.exec(tail);
+  return m ? end - (tail.length - m.index) : undefined;
 }
 
 /** Is a date past the anchor at its own precision (days: by more than a week)? */
