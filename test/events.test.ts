@@ -696,6 +696,71 @@ describe('undated reports', () => {
   });
 });
 
+describe("a timeline's headings", () => {
+  const TIMELINE =
+    'Berikut jejak pertemuan Xi dan Putin:\n\n1. Shanghai, 21 Mei 2014\n\nPutin dan Xi menyaksikan Gazprom dan CNPC meneken kontrak gas.\n\n2. Beijing dan Tianjin, 8 Juni 2018\n\nDalam kunjungan kenegaraan Putin ke China, Xi menganugerahkan medali persahabatan kepada Putin.\n\n3. Beijing, 4 Februari 2022\n\nPutin datang ke Beijing untuk menghadiri pembukaan Olimpiade. Sebelum upacara, keduanya menandatangani pernyataan bersama.\n\nBertemu secara virtual\n\nSelama pandemi, pertemuan keduanya lebih banyak dilakukan secara virtual.';
+
+  it('date and place the undated reports under them', () => {
+    const found = meetings(run(TIMELINE, '2022-09-14'));
+    assert.deepEqual(
+      found.map((m) => `${m.date} ${m.kind} ${m.places.join('+')}`),
+      [
+        '2014-05-21 official_visit shanghai',
+        '2018-06-08 state_visit beijing+tianjin',
+        '2022-02-04 working_visit beijing',
+      ],
+      JSON.stringify(found),
+    );
+  });
+
+  it('end a section: what is said under another heading describes no meeting of this one', () => {
+    const found = meetings(run(TIMELINE, '2022-09-14'));
+    assert.ok(
+      found.every((m) => m.kind !== 'video_call'),
+      `"secara virtual" under its own heading made a meeting a call: ${JSON.stringify(found)}`,
+    );
+  });
+
+  it('"keduanya" after a visit reported with one name are the visitor and the host', () => {
+    const doc = run(
+      'Xi Jinping bertemu Vladimir Putin di Samarkand pada Kamis (15/9). Putin datang ke Beijing untuk menghadiri pembukaan Olimpiade pada 4 Februari 2022. Sebelum upacara, keduanya menandatangani pernyataan bersama.',
+      '2022-09-15',
+    );
+    const produced = doc.edges.filter((e) => e.attributes.type === 'PRODUCED').map((e) => e.source);
+    assert.deepEqual(produced, ['Meeting:2022-02-04:cn-ru'], JSON.stringify(meetings(doc)));
+  });
+
+  it('leave the title, which speaks of the whole article, and a time stamp is none', () => {
+    const found = meetings(
+      run(
+        'Tiga hari Putin di Tiongkok: paket nuklir\n\nSenin, 11 Juni 2018 | 08:15 WIB\n\nXi Jinping bertemu Putin di Beijing pada Jumat (8/6).',
+        '2018-06-11',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => `${m.date} ${m.sectors.join('+')}`),
+      ['2018-06-08 nuclear'],
+      JSON.stringify(found),
+    );
+  });
+});
+
+describe('an undated sentence that tells how they met', () => {
+  it('describes the meeting reported nearest before it, not every meeting of the article', () => {
+    const found = meetings(
+      run(
+        'Xi Jinping dan Vladimir Putin bertemu di Moskow pada 22 Maret 2023. Kedua pemimpin menggelar konferensi video pada 30 Desember 2022. Pertemuan itu berlangsung secara virtual.',
+        '2023-03-23',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => `${m.date} ${m.kind}`).sort(),
+      ['2022-12-30 video_call', '2023-03-22 official_visit'],
+      JSON.stringify(found),
+    );
+  });
+});
+
 describe('an undated meeting of leaders met nowhere else in the article', () => {
   it("is on the day the sentence right before gives, not the article's", () => {
     const found = meetings(

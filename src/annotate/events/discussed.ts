@@ -3,7 +3,7 @@ import type { ArticleContext } from '../context.js';
 import type { Mention } from '../mention.js';
 import type { AgreementEvent } from './agreements.js';
 import { compatible, ownDate } from './dating.js';
-import { has, type SentenceFacts } from './facts.js';
+import { apartInTimeline, has, type SentenceFacts } from './facts.js';
 import type { MeetingEvent } from './meetings.js';
 
 /** Statistics are background, not what the leaders discussed ("USD200 miliar", "30 persen"). */
@@ -94,7 +94,9 @@ export function discussedSectors(
     const elsewhere = agreements.some(
       (a) => a.meeting !== undefined && a.meeting !== meeting && a.sentences.includes(f.index),
     );
-    if (!tied && (main || onlyHere) && !elsewhere) {
+    // (and one under another heading of a timeline speaks of that section's)
+    const sameSection = !apartInTimeline(facts, meeting.sentences, f);
+    if (!tied && (main || onlyHere) && !elsewhere && sameSection) {
       const d = ownDate(ctx.text, f, ctx.anchor);
       if (d && meeting.date && !compatible(d.date, meeting.date)) continue;
       const words = sentenceWords(ctx, f);

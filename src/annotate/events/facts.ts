@@ -1,6 +1,7 @@
 import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { DateMention } from '../dates/index.js';
 import type { Mention } from '../mention.js';
+import { assignSections, type Heading } from './headings.js';
 
 /** What one sentence says that matters for events. */
 export interface SentenceFacts {
@@ -17,6 +18,10 @@ export interface SentenceFacts {
   /** event vocabulary matches, by category (`meeting:talks`, `signing`, `agreement:protocol`…) */
   events: SentenceMatch[];
   dates: DateMention[];
+  /** the number of headings above the sentence (-1 outside the body: the title, a caption) */
+  section: number;
+  /** the timeline heading with a place and a date over the sentence, if any */
+  heading?: Heading;
 }
 
 /** `meeting` is the category of `meeting` and of `meeting:talks`, not of `meetings`. */
@@ -77,6 +82,7 @@ export function sentenceFacts(
     sectors: [],
     events: [],
     dates: [],
+    section: -1,
   }));
   for (const m of mentions) {
     const f = facts[m.sentence];
@@ -100,5 +106,22 @@ export function sentenceFacts(
     f.leaders.sort((a, b) => a.start - b.start);
     f.events.sort((a, b) => a.start - b.start);
   }
+  assignSections(ctx, facts);
   return facts;
+}
+
+/**
+ * Is the sentence under another heading of a timeline than all of `sentences` (a meeting's)? Only
+ * where a heading with a date opens one side: a news report's subheadings ("Energi", "KTT
+ * Qingdao") do not part what they separate.
+ */
+export function apartInTimeline(
+  facts: SentenceFacts[],
+  sentences: number[],
+  f: SentenceFacts,
+): boolean {
+  if (f.section < 0) return false;
+  const theirs = sentences.map((i) => facts[i]).filter((g) => g !== undefined);
+  if (theirs.some((g) => g.section === f.section)) return false;
+  return f.heading !== undefined || theirs.some((g) => g.heading !== undefined);
 }

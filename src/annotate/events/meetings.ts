@@ -7,7 +7,7 @@ import type { Mention } from '../mention.js';
 import { Clauses } from './clauses.js';
 import { datelineEnd } from './dateline.js';
 import { compatible, daysBetween, ownDate } from './dating.js';
-import { firstOf, has, matchesOf, type SentenceFacts, TOGETHER } from './facts.js';
+import { apartInTimeline, firstOf, has, matchesOf, type SentenceFacts, TOGETHER } from './facts.js';
 
 /** A meeting as the article reports it, before it becomes nodes and edges. */
 export interface MeetingEvent {
@@ -59,6 +59,8 @@ interface Env {
   mainPair: string[];
   articleDate?: string;
   clauses: Clauses;
+  /** the participants of the meeting each sentence reported, as the sentences are read */
+  reported: Map<number, string[]>;
   /** organization and place ids the whole article names (for summits), once asked */
   articleOrgs?: Set<string>;
   articlePlaces?: Set<string>;
@@ -169,12 +171,16 @@ function receivesPronoun(env: Env, f: SentenceFacts): boolean {
 }
 
 /** Participants a sentence names or implies; empty when it reports no encounter. */
-function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; resolved: boolean } {
+function sentenceParticipants(
+  env: Env,
+  f: SentenceFacts,
+): { keys: string[]; resolved: boolean; previous?: boolean } {
   const named = [
     ...new Set(f.leaders.filter((m) => !namesGovernment(env.ctx.text, m)).map((m) => m.key)),
   ];
   let keys = [...named];
   let resolved = false;
+  let previous = false;
   const collective = matchesOf(f, 'collective');
   if (collective.length > 0) {
     const text = env.ctx.text.slice(collective[0]?.start ?? 0, collective[0]?.end ?? 0);
@@ -191,10 +197,13 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
         ? [named[0] as string, recent]
         : undefined;
     // "Putin bertemu Xi di Beijing … Dalam pertemuan itu, kedua pemimpin …": the two just named
-    const beforeKeys = [...new Set(before.map((l) => l.key))];
     // (of two: "para pemimpin", "the leaders" are all of them; "keduanya", "both of them", is
-    // only ever the two just named)
+    // only ever the two just named, or the two whose meeting the sentence before reported: "Putin
+    // datang ke Beijing … keduanya menandatangani")
     const pronoun = /^keduanya$/iu.test(text);
+    const named2 = [...new Set(before.map((l) => l.key))];
+    const met = pronoun && named2.length !== 2 ? env.reported.get(f.index - 1) : undefined;
+    const beforeKeys = met ?? named2;
     const lastPair =
       named.length === 0 &&
       (pronoun || /^(?:kedua|dua|the\s+two|both)\b/iu.test(text)) &&
@@ -207,6 +216,7 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
       : pronoun
         ? (lastPair ?? [])
         : (justNamed ?? lastPair ?? env.mainPair);
+    previous = met !== undefined && pair === lastPair;
     for (const k of pair) {
       if (keys.includes(k)) continue;
       keys.push(k);
@@ -287,7 +297,7 @@ function sentenceParticipants(env: Env, f: SentenceFacts): { keys: string[]; res
   }
   const countries = new Set(keys.map((k) => env.countryOf.get(k) ?? k));
   if (countries.size < 2) keys = [];
-  return { keys, resolved };
+  return previous ? { keys, resolved, previous } : { keys, resolved };
 }
 
 /**
@@ -445,11 +455,17 @@ export function findMeetings(
     roleOf,
     mainPair: mainPair(leaders, countryOf),
     clauses: new Clauses(ctx.text),
+    reported: new Map(),
   };
   const aDate = articleDate(ctx, facts);
   if (aDate) env.articleDate = aDate;
   const events: MeetingEvent[] = [];
-  const undated: Array<{ keys: string[]; f: SentenceFacts; resolved: boolean }> = [];
+  const undated: Array<{
+    keys: string[];
+    f: SentenceFacts;
+    resolved: boolean;
+    previous?: boolean;
+  }> = [];
 
   const newEvent = (keys: string[]): MeetingEvent => {
     const e: MeetingEvent = {
@@ -478,6 +494,7 @@ export function findMeetings(
   const dateRank = new Map<MeetingEvent, number>();
   const attach = (e: MeetingEvent, f: SentenceFacts, resolved: boolean) => {
     e.sentences.push(f.index);
+    env.reported.set(f.index, e.participants);
     e.resolved ||= resolved;
     for (const m of f.leaders)
       if (e.participants.includes(m.key))
@@ -489,19 +506,22 @@ export function findMeetings(
     if (f.zone === 'furniture') continue;
     // the cheap test first: most sentences report no meeting
     if (!isTrigger(f, f.leaders.length)) continue;
-    const { keys: named, resolved } = sentenceParticipants(env, f);
+    const { keys: named, resolved, previous } = sentenceParticipants(env, f);
     if (named.length < 2) continue;
     // "Xi dan Putin telah bertemu lebih dari 40 kali": a count of meetings, not one
     if (has(f, 'habitual') || countsMeetings(env, f) || allNegated(env, f) || othersMeet(env, f))
       continue;
     // captions too: a photo caption's date is the picture's ("… Kremlin, 21 Maret 2023")
-    const date = ownDate(ctx.text, f, ctx.anchor) ?? namedSummitDate(env, f);
+    const date = ownDate(ctx.text, f, ctx.anchor) ?? namedSummitDate(env, f) ?? f.heading?.date;
     // "Saat itu, pada 8 Mei 2015, kedua pemimpin meneken pernyataan bersama": the two leaders,
     // named by no name, signing reports a meeting of its own only of a document, on a date
     // written in full
+    // ("Putin datang ke Beijing … Sebelum upacara, keduanya menandatangani …": at the meeting the
+    // sentence before reported)
     if (
       !has(f, 'meeting') &&
       f.leaders.length < 2 &&
+      !previous &&
       (date?.how !== 'explicit' || !has(f, 'agreement'))
     )
       continue;
@@ -512,7 +532,9 @@ export function findMeetings(
     if (new Set(keys.map((k) => countryOf.get(k) ?? k)).size < 2) continue;
     for (const group of splitBilateral(env, keys)) {
       if (!date) {
-        undated.push({ keys: group, f, resolved });
+        undated.push(
+          previous ? { keys: group, f, resolved, previous } : { keys: group, f, resolved },
+        );
         continue;
       }
       let e = events.find(
@@ -547,7 +569,7 @@ export function findMeetings(
     }
   }
   // undated reports belong to the article's own event of those participants
-  for (const { keys, f, resolved } of undated) {
+  for (const { keys, f, resolved, previous } of undated) {
     // "Sidang yang diperluas juga dihadiri Presiden Iran …", "Xi and Putin were joined by Modi":
     // others at the summit last reported, or its leaders and others
     const joined = joins(f) ? lastGathering(events, f.index) : undefined;
@@ -562,10 +584,12 @@ export function findMeetings(
     }
     // "… bertemu Xi di Beijing pada 4 Februari lalu. Dalam pertemuan di Wisma Negara Diaoyutai
     // itu, kedua pemimpin …": the meeting the sentence before reports
+    // (and "keduanya" after a sentence that reported one leader's visit to the other)
     const opening = ctx.text.slice(f.start, Math.min(f.end, f.start + 60));
-    const named = THAT_MEETING.test(opening)
-      ? events.find((x) => sameKeys(x, keys) && x.sentences.includes(f.index - 1))
-      : undefined;
+    const named =
+      previous || THAT_MEETING.test(opening)
+        ? events.find((x) => sameKeys(x, keys) && x.sentences.includes(f.index - 1))
+        : undefined;
     if (named) {
       attach(named, f, resolved);
       continue;
@@ -600,7 +624,7 @@ export function findMeetings(
     attach(e, f, resolved);
   }
   const claimed = new Set(events.flatMap((e) => e.sentences));
-  for (const e of events) describe(env, e, claimed);
+  for (const e of events) describe(env, e, claimed, events);
   return events
     .filter((e) => e.sentences.length > 0)
     .sort((a, b) => (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0));
@@ -737,8 +761,32 @@ function setDate(e: MeetingEvent, d: DateMention): void {
   if (d.correction) e.dateCorrection = d.correction;
 }
 
+/** Kinds of place a meeting is held in (not a country's region, a sea, a pipeline). */
+const PLACE_KINDS = ['city', 'venue', 'landmark'];
+
+/**
+ * Does every leader the sentence names take part in the meeting? One that names none ("kedua
+ * presiden") speaks of the article's two leaders.
+ */
+function mayDescribe(env: Env, e: MeetingEvent, f: SentenceFacts): boolean {
+  const named = f.leaders.length > 0 ? f.leaders.map((m) => m.key) : env.mainPair;
+  return named.every((k) => e.participants.includes(k));
+}
+
+/** How far sentence `i` is from a meeting: after its last report before `i`, else before its first. */
+function reach(e: MeetingEvent, i: number): number {
+  let before = -1;
+  for (const s of e.sentences) if (s < i && s > before) before = s;
+  if (before >= 0) return i - before;
+  return 10000 + Math.min(...e.sentences) - i;
+}
+
+function nearer(x: MeetingEvent, e: MeetingEvent, i: number): boolean {
+  return reach(x, i) < reach(e, i);
+}
+
 /** Kind, planned status, places, summit and roles of an event, from its sentences. */
-function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
+function describe(env: Env, e: MeetingEvent, claimed: Set<number>, events: MeetingEvent[]): void {
   const { facts, ctx } = env;
   // sentences naming one participant that describe the same event (arrival, "via video link")
   for (const f of facts) {
@@ -764,6 +812,11 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
     const d = ownDate(ctx.text, f, ctx.anchor);
     if (d && e.date && !compatible(d.date, e.date)) continue;
     if (!d && e.dateSource === 'text' && e.datePrecision !== 'day') continue;
+    // an undated sentence describes the meeting reported nearest before it, of those it may, and
+    // only under the same heading
+    if (!d && events.some((x) => x !== e && mayDescribe(env, x, f) && nearer(x, e, f.index)))
+      continue;
+    if (apartInTimeline(facts, e.sentences, f)) continue;
     e.hintSentences.push(f.index);
   }
   const own = e.sentences.map((i) => facts[i] as SentenceFacts);
@@ -784,9 +837,17 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>): void {
         continue;
       if (!triggerClauses.has(env.clauses.indexOf(f, l.start))) continue;
       const kind = ctx.lexicon.entities.get(l.key)?.kind;
-      if (kind && !['city', 'venue', 'landmark'].includes(kind)) continue;
+      if (kind && !PLACE_KINDS.includes(kind)) continue;
       e.locations.set(l.key, [...(e.locations.get(l.key) ?? []), l]);
     }
+  }
+  // "2. Shanghai, 21 Mei 2014": the places of the heading that dated the meeting
+  for (const f of own) {
+    const heading = f.heading;
+    if (heading === undefined || heading.date !== e.dateMention) continue;
+    for (const l of heading.places)
+      if (PLACE_KINDS.includes(ctx.lexicon.entities.get(l.key)?.kind ?? ''))
+        e.locations.set(l.key, [...(e.locations.get(l.key) ?? []), l]);
   }
   // summit: a known summit on those dates in a place or organization the article names, unless
   // the meeting's own sentences speak of a summit only as a time ("Sebelum KTT, Xi bertemu Tokayev")

@@ -1,0 +1,72 @@
+import type { ArticleContext } from '../context.js';
+import type { DateMention } from '../dates/index.js';
+import type { Mention } from '../mention.js';
+import type { SentenceFacts } from './facts.js';
+
+/** What a timeline's heading says of the section under it: when, and where. */
+export interface Heading {
+  date: DateMention;
+  places: Mention[];
+}
+
+/** A heading is a short line: at most this many words after its number. */
+const HEADING_WORDS = 8;
+const ENUMERATOR = /^\s*(?:\d{1,2}|[a-z])[.)]\s*/u;
+// a line that ends as a sentence does is a paragraph, however short (a question is a heading)
+const PARAGRAPH_END = /[.!:;,"”'’…]\s*$/u;
+
+/**
+ * Give each body sentence its section (the number of headings above it) and the heading with a
+ * place and a date that opens it, if any: in a timeline ("2. Shanghai, 21 Mei 2014", then a
+ * paragraph that tells what happened there) that heading dates the undated reports under it, up
+ * to the next heading. The title and captions speak of the whole article: section -1.
+ */
+export function assignSections(ctx: ArticleContext, facts: SentenceFacts[]): void {
+  let current: Heading | undefined;
+  let section = 0;
+  let lineOf = -1;
+  for (const f of facts) {
+    const s = ctx.sentences[f.index];
+    if (s === undefined || f.zone !== 'body') continue;
+    if (s.line !== lineOf) {
+      lineOf = s.line;
+      const heading = headingOf(ctx, facts, s.line, f.index);
+      if (heading !== null) {
+        current = heading;
+        section++;
+      }
+    }
+    f.section = section;
+    if (current) f.heading = current;
+  }
+}
+
+/**
+ * What a heading line says (undefined for a heading without place and date, which ends the
+ * section before it), or null when the line is not a heading.
+ */
+function headingOf(
+  ctx: ArticleContext,
+  facts: SentenceFacts[],
+  line: number,
+  first: number,
+): Heading | undefined | null {
+  const l = ctx.lines[line];
+  if (!l) return null;
+  const text = ctx.text.slice(l.start, l.end).replace(ENUMERATOR, '');
+  if (text.trim() === '' || PARAGRAPH_END.test(text)) return null;
+  if (text.trim().split(/\s+/u).length > HEADING_WORDS) return null;
+  const inLine: SentenceFacts[] = [];
+  for (let i = first; i < facts.length && (facts[i] as SentenceFacts).start < l.end; i++)
+    inLine.push(facts[i] as SentenceFacts);
+  const dates = inLine.flatMap((f) => f.dates);
+  const places = inLine.flatMap((f) => f.locations);
+  const placed = places.length > 0 || inLine.some((f) => f.countries.length > 0);
+  // a line with a date and no place is the page's time stamp ("Senin, 11 Juni 2018 | 08:15 WIB")
+  if (dates.length > 0 && !placed) return null;
+  // a heading that reports its own event ("Putin Tiba di Beijing") is a headline, not a time
+  const events = inLine.some((f) => f.events.length > 0 || f.leaders.length > 0);
+  const date = dates[0];
+  if (events || dates.length !== 1 || !date) return undefined;
+  return { date, places };
+}
