@@ -106,6 +106,12 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
       [['vladimir-putin', 'xi-jinping'], 'state_visit', '2024-05-16'],
     ],
   ],
+  [
+    "the guest of honour at the other's celebration came on a visit",
+    'Xi Jinping menjadi tamu kehormatan Vladimir Putin pada parade Hari Kemenangan di Lapangan Merah, Moskow, 9 Mei 2015.',
+    '2015-05-10',
+    [[['vladimir-putin', 'xi-jinping'], 'state_visit', '2015-05-09']],
+  ],
 ];
 
 describe('meetings', () => {
