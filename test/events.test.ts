@@ -1350,6 +1350,17 @@ describe('two meetings in one report: what belongs to which', () => {
     assert.deepEqual(premiers?.sectors, ['agriculture', 'education', 'energy']);
     assert.deepEqual(reception?.sectors, []);
   });
+
+  it('what a leader says right after a report of his meeting, he says of that one', () => {
+    const three = meetings(
+      run(
+        'Perdana Menteri Rusia Mikhail Mishustin bertemu Perdana Menteri China Li Qiang di Beijing pada Rabu (20/12/2023). Usai pertemuan dengan Li Qiang, Mishustin diterima Presiden China Xi Jinping. Xi menyatakan kerja sama di bidang energi harus terus diperkuat. Putin dan Xi terakhir bertemu di Beijing pada Oktober lalu.',
+        '2023-12-20',
+      ),
+    );
+    const xi = three.find((m) => m.participants.join() === 'mikhail-mishustin,xi-jinping');
+    assert.deepEqual(xi?.sectors, ['energy'], JSON.stringify(three));
+  });
 });
 
 describe("the article's main meeting", () => {

@@ -83,13 +83,16 @@ export function discussedSectors(
     if (!own && has(f, 'otherVoices')) continue;
     let tied = own;
     // a sentence whose leaders all took part in this meeting and in no other of the article
+    // (or in the sentence right after one of its reports: "Mishustin diterima Xi … Xi menyatakan
+    // kerja sama di bidang energi …")
     const onlyHere =
       !main &&
       f.leaders.length > 0 &&
       f.leaders.every((l) => meeting.participants.includes(l.key)) &&
-      !meetings.some(
-        (o) => o !== meeting && f.leaders.every((l) => o.participants.includes(l.key)),
-      );
+      (meeting.sentences.includes(f.index - 1) ||
+        !meetings.some(
+          (o) => o !== meeting && f.leaders.every((l) => o.participants.includes(l.key)),
+        ));
     // a sentence about a document of another meeting speaks of that one
     const elsewhere = agreements.some(
       (a) => a.meeting !== undefined && a.meeting !== meeting && a.sentences.includes(f.index),
