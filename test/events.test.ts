@@ -107,6 +107,30 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     ],
   ],
   [
+    'face to face "on a screen" is a video call',
+    'Xi Jinping dan Vladimir Putin kembali bertatap muka lewat layar pada 28 Juni 2021.',
+    '2021-07-09',
+    [[['vladimir-putin', 'xi-jinping'], 'video_call', '2021-06-28']],
+  ],
+  [
+    'a "counterpart" who is named is that one, not the other leader',
+    'Putin will visit China in May. Chinese President Xi Jinping received Sergey Lavrov hours after the Russian diplomat held talks with his Chinese counterpart Wang Yi.',
+    '2024-04-09',
+    [[['vladimir-putin', 'xi-jinping'], 'state_visit', '2024-05']],
+  ],
+  [
+    'a visit that "looms", told without a date, is the one planned for next month',
+    'Xi meets Lavrov as Putin visit looms\n\nRussian President Vladimir Putin is expected to visit China next month for talks with Xi Jinping.',
+    '2024-04-09',
+    [[['vladimir-putin', 'xi-jinping'], 'state_visit', '2024-05']],
+  ],
+  [
+    "a date in a relative clause that ends the sentence is the clause's",
+    'Presiden Rusia Vladimir Putin bertemu Presiden China Xi Jinping di Beijing, yang menjadi tuan rumah Olimpiade pada 2008.',
+    '2024-05-16',
+    [[['vladimir-putin', 'xi-jinping'], 'official_visit', '2024-05-16']],
+  ],
+  [
     "the guest of honour at the other's celebration came on a visit",
     'Xi Jinping menjadi tamu kehormatan Vladimir Putin pada parade Hari Kemenangan di Lapangan Merah, Moskow, 9 Mei 2015.',
     '2015-05-10',
@@ -1349,6 +1373,15 @@ describe('two meetings in one report: what belongs to which', () => {
     assert.deepEqual(produced, [premiers?.key, premiers?.key]);
     assert.deepEqual(premiers?.sectors, ['agriculture', 'education', 'energy']);
     assert.deepEqual(reception?.sectors, []);
+  });
+
+  it('an undated signing belongs to the nearest meeting that may be dated by it, not to one known only to its month', () => {
+    const doc = run(
+      'Vladimir Putin bertemu Kim Jong Un di Pyongyang pada Rabu (19/6/2024). Pada Juli 2000, Putin bertemu Kim Jong Il di Pyongyang. Setelah pembicaraan, Putin menandatangani perjanjian kemitraan strategis. Dari Pyongyang, Putin melanjutkan lawatan ke Hanoi dan bertemu Presiden Vietnam To Lam pada Kamis (20/6/2024).',
+      '2024-06-21',
+    );
+    const produced = doc.edges.filter((e) => e.attributes.type === 'PRODUCED').map((e) => e.source);
+    assert.deepEqual(produced, ['Meeting:2024-06-19:kp-ru'], JSON.stringify(meetings(doc)));
   });
 
   it('what a leader says right after a report of his meeting, he says of that one', () => {

@@ -139,9 +139,11 @@ function inRelativeClause(text: string, f: SentenceFacts, d: DateMention): boole
   // to its comma or the sentence's end
   const right = startBefore(RIGHT_AFTER_RELATIVE, before, d.start, 24);
   if (right !== undefined && !eventWordBetween(f, right, comma ?? f.end)) return true;
+  // (a clause that runs to the sentence's end: "… by Putin, who secured a fifth term in last
+  // month's election.")
   const open = RELATIVE_START.exec(before);
-  if (!open || comma === undefined) return false;
-  return !eventWordBetween(f, f.start + open.index, comma);
+  if (!open) return false;
+  return !eventWordBetween(f, f.start + open.index, comma ?? f.end);
 }
 
 /** Where `pattern` matches in the last `reach` characters of `before`, which ends at `end`. */

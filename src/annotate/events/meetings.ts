@@ -170,6 +170,19 @@ function receivesPronoun(env: Env, f: SentenceFacts): boolean {
   );
 }
 
+/**
+ * Is the word followed by the name of someone who is not a leader ("his Chinese counterpart Wang
+ * Yi", "mitranya dari China, Wang Yi"): then it is that one, not the other leader.
+ */
+function namedPerson(env: Env, f: SentenceFacts, m: { end: number }): boolean {
+  return f.persons.some(
+    (p) =>
+      p.start >= m.end &&
+      p.start - m.end <= 30 &&
+      /^[\s\p{L},]*$/u.test(env.ctx.text.slice(m.end, p.start)),
+  );
+}
+
 /** Participants a sentence names or implies; empty when it reports no encounter. */
 function sentenceParticipants(
   env: Env,
@@ -223,7 +236,7 @@ function sentenceParticipants(
       resolved = true;
     }
   }
-  if (keys.length === 1 && has(f, 'counterpart')) {
+  if (keys.length === 1 && matchesOf(f, 'counterpart').some((m) => !namedPerson(env, f, m))) {
     const partner = env.mainPair.find((k) => k !== keys[0]);
     if (partner) {
       keys.push(partner);
@@ -594,6 +607,21 @@ export function findMeetings(
       attach(named, f, resolved);
       continue;
     }
+    // "as Putin visit looms": a plan told without a date is the one the article dates to its
+    // month or day ("next year" is too far to be the one meant: "Selama kunjungan ini Putin
+    // juga dijadwalkan bertemu Hu … kunjungan Hu ke Rusia tahun depan")
+    const plan = has(f, 'planned')
+      ? events.find(
+          (x) =>
+            sameKeys(x, keys) &&
+            x.datePrecision !== 'year' &&
+            x.sentences.every((i) => has(facts[i] as SentenceFacts, 'planned')),
+        )
+      : undefined;
+    if (plan) {
+      attach(plan, f, resolved);
+      continue;
+    }
     // a meeting known to the day near the article's date; one known only to its year or month
     // ("this year") may be any other
     const candidates = events.filter((x) => sameKeys(x, keys) && x.datePrecision === 'day');
@@ -770,7 +798,12 @@ const PLACE_KINDS = ['city', 'venue', 'landmark'];
  */
 function mayDescribe(env: Env, e: MeetingEvent, f: SentenceFacts): boolean {
   const named = f.leaders.length > 0 ? f.leaders.map((m) => m.key) : env.mainPair;
-  return named.every((k) => e.participants.includes(k));
+  return named.every((k) => e.participants.includes(k)) && !roughlyDated(e);
+}
+
+/** A meeting the text dates only to its month or year takes no undated description. */
+function roughlyDated(e: MeetingEvent): boolean {
+  return e.dateSource === 'text' && e.datePrecision !== 'day';
 }
 
 /** How far sentence `i` is from a meeting: after its last report before `i`, else before its first. */
@@ -811,7 +844,7 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>, events: Meeti
     if (!has(f, 'meeting')) continue;
     const d = ownDate(ctx.text, f, ctx.anchor);
     if (d && e.date && !compatible(d.date, e.date)) continue;
-    if (!d && e.dateSource === 'text' && e.datePrecision !== 'day') continue;
+    if (!d && roughlyDated(e)) continue;
     // an undated sentence describes the meeting reported nearest before it, of those it may, and
     // only under the same heading
     if (!d && events.some((x) => x !== e && mayDescribe(env, x, f) && nearer(x, e, f.index)))
