@@ -1375,6 +1375,21 @@ describe('two meetings in one report: what belongs to which', () => {
     assert.deepEqual(reception?.sectors, []);
   });
 
+  it('a plan told without a date is not a past meeting at which an invitation was made', () => {
+    const doc = run(
+      'Perdana Menteri Rusia Mikhail Mishustin tiba di Shanghai pada Senin (22/5/2023). Selanjutnya, Mishustin akan mengadakan pembicaraan dengan Presiden China Xi Jinping di Beijing. Selama kunjungan ke Moskow pada 20-22 Maret, Xi mengundang Perdana Menteri Rusia untuk mengunjungi China.',
+      '2023-05-23',
+    );
+    const march = doc.nodes.find((n) => n.key.startsWith('Meeting:2023-03-20'));
+    const words = (march?.attributes.evidence as Array<{ text: string }> | undefined)?.map(
+      (x) => x.text,
+    );
+    assert.ok(
+      words !== undefined && !words.includes('mengadakan pembicaraan'),
+      `the talks ahead were told of the March visit: ${JSON.stringify(words)}`,
+    );
+  });
+
   it('an undated signing belongs to the nearest meeting that may be dated by it, not to one known only to its month', () => {
     const doc = run(
       'Vladimir Putin bertemu Kim Jong Un di Pyongyang pada Rabu (19/6/2024). Pada Juli 2000, Putin bertemu Kim Jong Il di Pyongyang. Setelah pembicaraan, Putin menandatangani perjanjian kemitraan strategis. Dari Pyongyang, Putin melanjutkan lawatan ke Hanoi dan bertemu Presiden Vietnam To Lam pada Kamis (20/6/2024).',

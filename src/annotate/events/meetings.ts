@@ -607,14 +607,17 @@ export function findMeetings(
       attach(named, f, resolved);
       continue;
     }
-    // "as Putin visit looms": a plan told without a date is the one the article dates to its
-    // month or day ("next year" is too far to be the one meant: "Selama kunjungan ini Putin
+    // "as Putin visit looms": a plan told without a date is the one the article dates ahead, to
+    // its month or day ("next year" is too far to be the one meant: "Selama kunjungan ini Putin
     // juga dijadwalkan bertemu Hu … kunjungan Hu ke Rusia tahun depan")
     const plan = has(f, 'planned')
       ? events.find(
           (x) =>
             sameKeys(x, keys) &&
             x.datePrecision !== 'year' &&
+            // (still ahead: not "Selama kunjungan ke Moskow pada Maret, Xi mengundang …")
+            x.date !== undefined &&
+            x.date >= (env.articleDate ?? '').slice(0, x.date.length) &&
             x.sentences.every((i) => has(facts[i] as SentenceFacts, 'planned')),
         )
       : undefined;
