@@ -473,6 +473,23 @@ table('Indonesian forms', [
       { text: 'following day', date: '2024-07-05', precision: 'day', how: 'relative' },
     ],
   ],
+  // "a year later", "a month later": from the date of any precision written last
+  [
+    'Pada April 1996 di Beijing, Jiang dan Yeltsin mencanangkan kemitraan strategis. Setahun kemudian keduanya bertemu lagi di Moskwa.',
+    '2001-07-17',
+    [
+      { text: 'April 1996', date: '1996-04', precision: 'month', how: 'explicit' },
+      { text: 'Setahun kemudian', date: '1997', precision: 'year', how: 'relative' },
+    ],
+  ],
+  [
+    'Xi visited Moscow in March 2023. A month later, Li Shangfu arrived.',
+    '2023-06-01',
+    [
+      { text: 'March 2023', date: '2023-03', precision: 'month', how: 'explicit' },
+      { text: 'month later', date: '2023-04', precision: 'month', how: 'relative' },
+    ],
+  ],
   [
     'Keesokan harinya, Putin bertemu Xi.',
     '2024-05-16',

@@ -107,6 +107,12 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     ],
   ],
   [
+    'a former leader still meets others: Medvedev, out of office, received by Xi',
+    'Presiden China Xi Jinping bertemu Dmitry Medvedev, Ketua Partai Rusia Bersatu, di Beijing pada Rabu (21/12/2022).',
+    '2022-12-21',
+    [[['dmitry-medvedev', 'xi-jinping'], 'official_visit', '2022-12-21']],
+  ],
+  [
     'face to face "on a screen" is a video call',
     'Xi Jinping dan Vladimir Putin kembali bertatap muka lewat layar pada 28 Juni 2021.',
     '2021-07-09',

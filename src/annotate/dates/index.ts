@@ -57,8 +57,10 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     anchor = own ? parseDay(own.date) : inferAnchor(raws);
   }
   const mentions: DateMention[] = [];
-  // the day written last, for "keesokan harinya" (its last day, for a range)
+  // the day written last, for "keesokan harinya" (its last day, for a range), and the date of
+  // any precision written last, for "setahun kemudian" (its first day)
   let lastDay: Ymd | undefined;
+  let lastDate: Ymd | undefined;
   for (const [i, raw] of raws.entries()) {
     // "Sehari sebelumnya, Selasa (17/10), …": the day written next to it says which
     const next = raws[i + 1];
@@ -68,7 +70,12 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
       /^[\s,]*$/u.test(text.slice(raw.end, next.start))
     )
       continue;
-    const from = raw.relative?.chained ? (lastDay ?? anchor) : anchor;
+    const chained = raw.relative?.chained
+      ? raw.relative.unit === 'year' || raw.relative.unit === 'month'
+        ? lastDate
+        : lastDay
+      : undefined;
+    const from = chained ?? anchor;
     const resolved = resolveRaw(raw, { anchor: from, countries: options.countries ?? [], lex });
     if (!resolved) continue;
     const mention: DateMention = {
@@ -86,6 +93,7 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     if (resolved.correction !== undefined) mention.correction = resolved.correction;
     mentions.push(mention);
     if (resolved.precision === 'day') lastDay = parseDay(resolved.endDate ?? resolved.date);
+    lastDate = parseDay(`${resolved.date}-01-01`.slice(0, 10));
   }
   return mentions;
 }

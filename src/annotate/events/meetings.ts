@@ -410,7 +410,14 @@ function lastGathering(events: MeetingEvent[], sentence: number): MeetingEvent |
   return gathering ? best : undefined;
 }
 
-/** Was the leader in office within a year of `date` (any precision)? Yes when no terms are known. */
+/** A former leader still meets others (Medvedev as party chairman in 2022), for so many years. */
+const AFTER_OFFICE_YEARS = 10;
+
+/**
+ * Was the leader in office within a year of `date` (any precision), or out of it for a few years
+ * only? Yes when no terms are known. Not before taking office, and not decades after ("sejak
+ * perjanjian era Stalin").
+ */
 function servedAround(ctx: ArticleContext, key: string, date: string): boolean {
   const terms = ctx.lexicon.entities.get(key)?.terms;
   if (!terms || terms.length === 0) return true;
@@ -418,7 +425,7 @@ function servedAround(ctx: ArticleContext, key: string, date: string): boolean {
   return terms.some(
     (t) =>
       Number(t.from.slice(0, 4)) - 1 <= year &&
-      (t.to === undefined || year <= Number(t.to.slice(0, 4)) + 1),
+      (t.to === undefined || year <= Number(t.to.slice(0, 4)) + AFTER_OFFICE_YEARS),
   );
 }
 
