@@ -781,6 +781,19 @@ describe("a timeline's headings", () => {
   });
 });
 
+describe('the host of a visit', () => {
+  it('is the premier when a premier visits, though the article names the president too', () => {
+    const found = meetings(
+      run(
+        'Russia and China signed a currency swap deal on Monday during a visit by Chinese Premier Li Keqiang to Moscow. Prime Minister Dmitry Medvedev said trade would grow. President Vladimir Putin is expected to travel to Beijing next month. Putin praised the deal.',
+        '2014-10-13',
+      ),
+    );
+    const li = found.find((m) => m.participants.includes('li-keqiang'));
+    assert.deepEqual(li?.participants, ['dmitry-medvedev', 'li-keqiang'], JSON.stringify(found));
+  });
+});
+
 describe('an undated sentence that tells how they met', () => {
   it('describes the meeting reported nearest before it, not every meeting of the article', () => {
     const found = meetings(

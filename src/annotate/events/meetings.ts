@@ -111,13 +111,20 @@ function lastLeaderBefore(env: Env, sentence: number): string | undefined {
   return undefined;
 }
 
-/** The office-holder of a country among the article's leaders (the host of a visit there). */
-function hostIn(env: Env, country: string, except: string[]): string | undefined {
+/**
+ * The office-holder of a country among the article's leaders (the host of a visit there): a
+ * premier visiting is received by the premier, if the article names one; else one of the
+ * article's two leaders, else the head of state.
+ */
+function hostIn(env: Env, country: string, visitor: string): string | undefined {
   const candidates = [...env.countryOf.entries()]
-    .filter(([k, c]) => c === country && !except.includes(k))
+    .filter(([k, c]) => c === country && k !== visitor)
     .map(([k]) => k);
+  const premier = (k: string) => env.roleOf.get(k) === 'prime_minister';
+  const peer = premier(visitor) ? candidates.filter(premier) : [];
   const inPair = candidates.filter((k) => env.mainPair.includes(k));
   return (
+    (peer.length === 1 ? peer[0] : undefined) ??
     inPair[0] ??
     candidates.find((k) => HEADS_OF_STATE.has(env.roleOf.get(k) ?? '')) ??
     candidates[0]
@@ -277,7 +284,7 @@ function sentenceParticipants(
       .find((c) => c && c !== env.countryOf.get(visitor));
     const country =
       where ?? f.countries.map((c) => c.key.slice(8)).find((c) => c !== env.countryOf.get(visitor));
-    const host = country ? hostIn(env, country, keys) : undefined;
+    const host = country ? hostIn(env, country, visitor) : undefined;
     if (host) {
       keys.push(host);
       resolved = true;
