@@ -473,6 +473,20 @@ table('Indonesian forms', [
       { text: 'following day', date: '2024-07-05', precision: 'day', how: 'relative' },
     ],
   ],
+  // "the same day" is the day written last; "the same day as the talks" is the talks'
+  [
+    'Perjanjian itu diteken pada Sabtu (8/9). Kasyanov dan Zhu, yang pada hari yang sama menggelar pertemuan, menyaksikannya.',
+    '2001-09-10',
+    [
+      { text: 'Sabtu (8/9)', date: '2001-09-08', precision: 'day', how: 'partial', weekday: 6 },
+      { text: 'hari yang sama', date: '2001-09-08', precision: 'day', how: 'relative' },
+    ],
+  ],
+  [
+    'Xi tiba pada Senin (20/3). Pada hari yang sama dengan pembicaraan di Kremlin, Kishida ke Kyiv.',
+    '2023-03-22',
+    [{ text: 'Senin (20/3)', date: '2023-03-20', precision: 'day', how: 'partial', weekday: 1 }],
+  ],
   // "a year later", "a month later": from the date of any precision written last
   [
     'Pada April 1996 di Beijing, Jiang dan Yeltsin mencanangkan kemitraan strategis. Setahun kemudian keduanya bertemu lagi di Moskwa.',

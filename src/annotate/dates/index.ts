@@ -38,6 +38,8 @@ export interface FindDatesOptions {
   countries?: string[];
 }
 
+const SAME_AS = /^\s*(?:dengan|as)\b/iu;
+
 /**
  * Every date expression in `text`, sorted by start, non-overlapping (the longest wins). Without
  * an anchor, the text's own (chooseAnchor) is used; without that, a weekday-checked day and
@@ -70,6 +72,9 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
       /^[\s,]*$/u.test(text.slice(raw.end, next.start))
     )
       continue;
+    // "pada hari yang sama dengan pembicaraan di Kremlin", "the same day as the talks": the day
+    // of the event it names, not of the date written before
+    if (raw.relative?.chained && SAME_AS.test(text.slice(raw.end, raw.end + 12))) continue;
     const chained = raw.relative?.chained
       ? raw.relative.unit === 'year' || raw.relative.unit === 'month'
         ? lastDate
