@@ -113,6 +113,18 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     [[['dmitry-medvedev', 'xi-jinping'], 'official_visit', '2022-12-21']],
   ],
   [
+    'a call dated only by the next sentence\'s "that call"',
+    'Kunjungan itu dilakukan tiga hari setelah Presiden Boris Yeltsin dan Jiang Zemin berbicara melalui telepon. Dalam percakapan telepon hari Sabtu (8/5) itu, Yeltsin menyatakan kemarahan mendalam.',
+    '1999-05-11',
+    [[['boris-yeltsin', 'jiang-zemin'], 'phone_call', '1999-05-08']],
+  ],
+  [
+    '"the former prime minister" is the leader named before',
+    'Utusan khusus Rusia Viktor Chernomyrdin menyerukan penghentian serangan NATO pada Selasa (11/5). Mantan perdana menteri Rusia itu dijadwalkan bertemu Presiden Jiang Zemin siang ini.',
+    '1999-05-11',
+    [[['jiang-zemin', 'viktor-chernomyrdin'], 'talks', '1999-05-11']],
+  ],
+  [
     'face to face "on a screen" is a video call',
     'Xi Jinping dan Vladimir Putin kembali bertatap muka lewat layar pada 28 Juni 2021.',
     '2021-07-09',

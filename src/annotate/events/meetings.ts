@@ -38,13 +38,16 @@ export interface MeetingEvent {
 const REMOTE: MeetingKind[] = ['video_call', 'phone_call'];
 /** Words that report an encounter, in the order their clauses are looked for. */
 const ENCOUNTER_WORDS = ['meeting', 'signing', 'witness'];
-const PRONOUN_SUBJECT = /^\s*(\p{L}+,?\s+){0,2}(dia|ia|beliau|he|she)\b/iu;
+// a subject that names the leader before by a pronoun, or as a former holder of an office ("Mantan
+// perdana menteri Rusia itu dijadwalkan bertemu Jiang", "the former premier")
+const PRONOUN_SUBJECT =
+  /^\s*(\p{L}+,?\s+){0,2}(dia|ia|beliau|he|she|(?:sang\s+|the\s+)?(?:mantan|former)\s+(?:presiden|perdana\s+menteri|pm|president|prime\s+minister|premier))\b/iu;
 const MEETING_ANAPHOR =
   /^\W*(?:\p{L}+,?\s+){0,2}?(?:(?:pertemuan|pembicaraan|perundingan|kunjungan|KTT)\s+(?:tersebut|itu|ini)|the\s+(?:meeting|talks|visit|summit)\b)/iu;
 // "Dalam pertemuan di Wisma Negara Diaoyutai itu", "during that visit": the one just reported
 // ("kunjungan ini", "the visit" are the article's own)
 export const THAT_MEETING =
-  /^\W*(?:\p{L}+,?\s+){0,2}?(?:(?:pertemuan|pembicaraan|perundingan|kunjungan|lawatan|KTT)(?:\s+[\p{L}-]+){0,4}?\s+(?:tersebut|itu)\b|that\s+(?:meeting|visit|trip|summit)\b)/iu;
+  /^\W*(?:\p{L}+,?\s+){0,2}?(?:(?:pertemuan|pembicaraan|perundingan|percakapan|kunjungan|lawatan|KTT)(?:\s+[\p{L}\p{N}()/-]+){0,4}?\s+(?:tersebut|itu)\b|that\s+(?:meeting|visit|trip|summit|call|conversation)\b)/iu;
 
 export const LOCATIVE = /\b(di|ke|dari|in|at|to|from)\s+(\p{Ll}+\s+){0,2}$/u;
 
@@ -639,6 +642,18 @@ export function findMeetings(
       attach(plan, f, resolved);
       continue;
     }
+    // "… Yeltsin dan Jiang berbicara melalui telepon. Dalam percakapan telepon hari Sabtu (8/5)
+    // itu, …": the day the next sentence gives "that" meeting
+    const then = dateOfThatMeeting(env, f);
+    if (then) {
+      const known = events.find(
+        (x) => sameKeys(x, keys) && x.date !== undefined && compatible(x.date, then.date, 0),
+      );
+      const e = known ?? newEvent(keys);
+      if (!known) setDate(e, then);
+      attach(e, f, resolved);
+      continue;
+    }
     // a meeting known to the day near the article's date; one known only to its year or month
     // ("this year") may be any other
     const candidates = events.filter((x) => sameKeys(x, keys) && x.datePrecision === 'day');
@@ -733,6 +748,16 @@ function nearerNews(a: string, b: string, news: string | undefined): boolean {
   const da = Math.abs(daysBetween(a, news));
   const db = Math.abs(daysBetween(b, news));
   return da < db || (da === db && a < b);
+}
+
+/** The date (not planned) the next sentence gives "that" meeting ("Dalam percakapan … itu"), if any. */
+function dateOfThatMeeting(env: Env, f: SentenceFacts): DateMention | undefined {
+  const g = env.facts[f.index + 1];
+  if (!g || g.zone !== f.zone) return undefined;
+  if (!THAT_MEETING.test(env.ctx.text.slice(g.start, Math.min(g.end, g.start + 80))))
+    return undefined;
+  const d = ownDate(env.ctx.text, g, env.ctx.anchor);
+  return d && !d.future && !has(g, 'planned') ? d : undefined;
 }
 
 /** The day (not planned) the sentence right before gives its event, if any. */
