@@ -125,6 +125,12 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     [[['jiang-zemin', 'viktor-chernomyrdin'], 'talks', '1999-05-11']],
   ],
   [
+    'two visits that coincide are no meeting of the visitors',
+    'Kunjungan mendadak Dmitry Medvedev ke Beijing bertepatan dengan kunjungan Presiden Ukraina Volodymyr Zelensky ke Washington.',
+    '2022-12-21',
+    [],
+  ],
+  [
     'face to face "on a screen" is a video call',
     'Xi Jinping dan Vladimir Putin kembali bertatap muka lewat layar pada 28 Juni 2021.',
     '2021-07-09',
