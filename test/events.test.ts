@@ -131,6 +131,12 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     [],
   ],
   [
+    '"he" after a minister named since the leader is the minister',
+    "Russian President Vladimir Putin on Sunday received Chinese Defense Minister Li Shangfu in the Kremlin, less than a month after Chinese President Xi Jinping's state visit to Moscow. Li Shangfu is on his first trip abroad. He arrived in Moscow at the invitation of Defence Minister Sergei Shoigu, who also attended the meeting with Putin.",
+    '2023-04-17',
+    [],
+  ],
+  [
     'face to face "on a screen" is a video call',
     'Xi Jinping dan Vladimir Putin kembali bertatap muka lewat layar pada 28 Juni 2021.',
     '2021-07-09',

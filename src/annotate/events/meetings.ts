@@ -105,11 +105,18 @@ function mainPair(leaders: Mention[], countryOf: Map<string, string>): string[] 
   return second ? [first, second] : [first];
 }
 
+/**
+ * The leader a pronoun stands for: the one named last before the sentence, unless someone else
+ * was named after him ("… Xi's state visit to Moscow. Li is on his first trip abroad … He arrived
+ * in Moscow": he is the minister).
+ */
 function lastLeaderBefore(env: Env, sentence: number): string | undefined {
   for (let s = sentence - 1; s >= 0; s--) {
-    const ls = env.facts[s]?.leaders ?? [];
-    const last = ls.at(-1);
-    if (last) return last.key;
+    const f = env.facts[s];
+    const leader = f?.leaders.at(-1);
+    const person = f?.persons.at(-1);
+    if (person && (!leader || person.start > leader.start)) return undefined;
+    if (leader) return leader.key;
   }
   return undefined;
 }
