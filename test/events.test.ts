@@ -137,6 +137,18 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     [],
   ],
   [
+    'a count of meetings is none of them ("lebih dari 40 kali")',
+    'Presiden China Xi Jinping dan Presiden Rusia Vladimir Putin telah bertemu lebih dari 40 kali.',
+    '2023-03-20',
+    [],
+  ],
+  [
+    'a count of meetings is none of them ("twice")',
+    'Chinese President Xi Jinping noted that he and Russian President Vladimir Putin had met twice this year.',
+    '2023-12-20',
+    [],
+  ],
+  [
     'face to face "on a screen" is a video call',
     'Xi Jinping dan Vladimir Putin kembali bertatap muka lewat layar pada 28 Juni 2021.',
     '2021-07-09',

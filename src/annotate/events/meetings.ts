@@ -378,10 +378,11 @@ function othersMeet(env: Env, f: SentenceFacts): boolean {
   return others;
 }
 
-/** "40 kali", "dozens of times": a number before a times-word. */
+/** "40 kali", "dozens of times", "twice": a number before a times-word, or one that counts. */
 function countsMeetings(env: Env, f: SentenceFacts): boolean {
   const toks = env.ctx.tokens[f.index] ?? [];
   return matchesOf(f, 'timesWords').some((m) => {
+    if (/^(?:twice|thrice)$/iu.test(env.ctx.text.slice(m.start, m.end))) return true;
     const before = toks[m.first - 1];
     return (
       before !== undefined &&
