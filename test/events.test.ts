@@ -149,6 +149,33 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     [],
   ],
   [
+    'a count of meetings is none of them ("two dozen times")',
+    'Putin and Xi Jinping have now met more than two dozen times since 2013.',
+    '2018-08-30',
+    [],
+  ],
+  [
+    'a meeting told only as so long before something else has no day of its own',
+    "Coming just ten days after Putin's summit with U.S. President Donald Trump in Helsinki, the meeting served as a reminder.",
+    '2018-08-30',
+    [],
+  ],
+  [
+    "in a recap, an undated report belongs to the meeting just reported, not to the article's day",
+    'On June 8, Xi Jinping welcomed Vladimir Putin at the Great Hall of the People in Beijing. Xi called Putin his best friend. In their talks, the two presidents discussed energy.',
+    '2018-08-30',
+    [[['vladimir-putin', 'xi-jinping'], 'official_visit', '2018-06-08']],
+  ],
+  [
+    '"the third meeting" is one more of the article\'s two leaders',
+    'Xi Jinping and Vladimir Putin met in Beijing on June 8. The third meeting came on July 26, on the sidelines of the BRICS summit in Johannesburg.',
+    '2018-08-30',
+    [
+      [['vladimir-putin', 'xi-jinping'], 'official_visit', '2018-06-08'],
+      [['vladimir-putin', 'xi-jinping'], 'multilateral_summit', '2018-07-26'],
+    ],
+  ],
+  [
     'face to face "on a screen" is a video call',
     'Xi Jinping dan Vladimir Putin kembali bertatap muka lewat layar pada 28 Juni 2021.',
     '2021-07-09',

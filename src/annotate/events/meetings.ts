@@ -36,6 +36,9 @@ export interface MeetingEvent {
 }
 
 const REMOTE: MeetingKind[] = ['video_call', 'phone_call'];
+// a sentence that opens on a counted meeting, in a series the article tells
+const COUNTED_MEETING =
+  /^\W*(?:(?:the\s+)?(?:first|second|third|fourth|fifth)\s+(?:meeting|encounter)|pertemuan\s+(?:pertama|ketiga|keempat|kelima))\b/iu;
 /** Words that report an encounter, in the order their clauses are looked for. */
 const ENCOUNTER_WORDS = ['meeting', 'signing', 'witness'];
 // a subject that names the leader before by a pronoun, or as a former holder of an office ("Mantan
@@ -211,6 +214,11 @@ function sentenceParticipants(
   let keys = [...named];
   let resolved = false;
   let previous = false;
+  // "The third meeting came on July 26": a counted meeting of the article's two leaders
+  if (named.length === 0 && COUNTED_MEETING.test(env.ctx.text.slice(f.start, f.end))) {
+    keys = [...env.mainPair];
+    resolved = true;
+  }
   const collective = matchesOf(f, 'collective');
   if (collective.length > 0) {
     const text = env.ctx.text.slice(collective[0]?.start ?? 0, collective[0]?.end ?? 0);
@@ -378,6 +386,8 @@ function othersMeet(env: Env, f: SentenceFacts): boolean {
   return others;
 }
 
+const COUNT_WORDS = new Set(['puluhan', 'belasan', 'ratusan', 'dozen', 'dozens', 'hundreds']);
+
 /** "40 kali", "dozens of times", "twice": a number before a times-word, or one that counts. */
 function countsMeetings(env: Env, f: SentenceFacts): boolean {
   const toks = env.ctx.tokens[f.index] ?? [];
@@ -388,8 +398,7 @@ function countsMeetings(env: Env, f: SentenceFacts): boolean {
       before !== undefined &&
       (/^\d+$/.test(before.norm) ||
         env.ctx.lexicon.numbers.has(before.norm) ||
-        before.norm === 'puluhan' ||
-        before.norm === 'dozens')
+        COUNT_WORDS.has(before.norm))
     );
   });
 }
@@ -662,6 +671,9 @@ export function findMeetings(
       attach(e, f, resolved);
       continue;
     }
+    // "Coming just ten days after Putin's summit with Trump in Helsinki": a meeting told only as
+    // so long before or after something else is not on the article's day, nor on any day known
+    if (inInterval(env, f)) continue;
     // a meeting known to the day near the article's date; one known only to its year or month
     // ("this year") may be any other
     const candidates = events.filter((x) => sameKeys(x, keys) && x.datePrecision === 'day');
@@ -672,6 +684,9 @@ export function findMeetings(
     // date, in an article that dates two or more meetings of the same leaders none of them that
     // week, speaks of those, not of one more on the article's day
     if (!e && candidates.length >= 2) continue;
+    // "On June 8, Xi welcomed him … The two presidents signed a joint statement": in an article
+    // whose own day has no meeting of them, the one reported just before
+    if (!e) e = candidates.find((x) => x.sentences.some((i) => i < f.index && f.index - i <= 4));
     // "Sabtu (9/6), Putin terbang ke Qingdao untuk menghadiri KTT SCO. … Di sela KTT, Putin
     // bertemu Presiden Iran Hassan Rouhani": leaders met nowhere else in the article meet on the
     // day the sentence just before gives
@@ -756,6 +771,17 @@ function nearerNews(a: string, b: string, news: string | undefined): boolean {
   const da = Math.abs(daysBetween(a, news));
   const db = Math.abs(daysBetween(b, news));
   return da < db || (da === db && a < b);
+}
+
+const INTERVAL =
+  /\b(?:\d+|\p{L}+)\s+(?:hari|pekan|minggu|bulan|tahun|days?|weeks?|months?|years?)\s+(?:setelah|sesudah|sebelum|after|before)\b/iu;
+
+/** Are all the sentence's meeting words after "ten days after", "tiga hari setelah"? */
+function inInterval(env: Env, f: SentenceFacts): boolean {
+  const m = INTERVAL.exec(env.ctx.text.slice(f.start, f.end));
+  if (!m) return false;
+  const end = f.start + m.index + m[0].length;
+  return matchesOf(f, 'meeting').every((t) => t.start >= end);
 }
 
 /** The date (not planned) the next sentence gives "that" meeting ("Dalam percakapan … itu"), if any. */
