@@ -1472,6 +1472,15 @@ describe('two meetings in one report: what belongs to which', () => {
     );
   });
 
+  it("an undated signing of the two leaders belongs to their meeting just reported, not to the article's", () => {
+    const doc = run(
+      'Vladimir Putin and Xi Jinping held talks in Beijing on Thursday. Their first meeting this year came in June. On June 8, Xi Jinping welcomed Vladimir Putin at the Great Hall of the People. The two presidents signed a joint statement.',
+      '2018-08-30',
+    );
+    const produced = doc.edges.filter((e) => e.attributes.type === 'PRODUCED').map((e) => e.source);
+    assert.deepEqual(produced, ['Meeting:2018-06-08:cn-ru'], JSON.stringify(meetings(doc)));
+  });
+
   it('an undated signing belongs to the nearest meeting that may be dated by it, not to one known only to its month', () => {
     const doc = run(
       'Vladimir Putin bertemu Kim Jong Un di Pyongyang pada Rabu (19/6/2024). Pada Juli 2000, Putin bertemu Kim Jong Il di Pyongyang. Setelah pembicaraan, Putin menandatangani perjanjian kemitraan strategis. Dari Pyongyang, Putin melanjutkan lawatan ke Hanoi dan bertemu Presiden Vietnam To Lam pada Kamis (20/6/2024).',

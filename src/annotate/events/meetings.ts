@@ -565,13 +565,27 @@ export function findMeetings(
     // written in full
     // ("Putin datang ke Beijing … Sebelum upacara, keduanya menandatangani …": at the meeting the
     // sentence before reported)
+    // (or, undated, at the meeting of the same leaders reported just before: "On June 8, Xi
+    // welcomed him … The two presidents signed a joint statement")
+    const near =
+      date === undefined && !has(f, 'meeting')
+        ? reportedJustBefore(
+            events.filter((x) => sameKeys(x, named)),
+            f,
+          )
+        : undefined;
     if (
       !has(f, 'meeting') &&
       f.leaders.length < 2 &&
       !previous &&
-      (date?.how !== 'explicit' || !has(f, 'agreement'))
+      (date?.how !== 'explicit' || !has(f, 'agreement')) &&
+      !near
     )
       continue;
+    if (near) {
+      attach(near, f, resolved);
+      continue;
+    }
     // "sejak perjanjian era Stalin dan Mao": a leader out of office years before or after meets
     // no one then
     const when = date?.date ?? ctx.anchor;
@@ -686,7 +700,7 @@ export function findMeetings(
     if (!e && candidates.length >= 2) continue;
     // "On June 8, Xi welcomed him … The two presidents signed a joint statement": in an article
     // whose own day has no meeting of them, the one reported just before
-    if (!e) e = candidates.find((x) => x.sentences.some((i) => i < f.index && f.index - i <= 4));
+    if (!e) e = reportedJustBefore(candidates, f);
     // "Sabtu (9/6), Putin terbang ke Qingdao untuk menghadiri KTT SCO. … Di sela KTT, Putin
     // bertemu Presiden Iran Hassan Rouhani": leaders met nowhere else in the article meet on the
     // day the sentence just before gives
@@ -771,6 +785,19 @@ function nearerNews(a: string, b: string, news: string | undefined): boolean {
   const da = Math.abs(daysBetween(a, news));
   const db = Math.abs(daysBetween(b, news));
   return da < db || (da === db && a < b);
+}
+
+/** Of the meetings, the one reported last before this sentence, in one of the four before it. */
+function reportedJustBefore(events: MeetingEvent[], f: SentenceFacts): MeetingEvent | undefined {
+  let best: MeetingEvent | undefined;
+  let at = f.index - 5;
+  for (const e of events)
+    for (const i of e.sentences)
+      if (i < f.index && i > at) {
+        best = e;
+        at = i;
+      }
+  return best;
 }
 
 const INTERVAL =
