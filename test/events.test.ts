@@ -176,6 +176,36 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     ],
   ],
   [
+    '"menjelang" opens the clause of another meeting',
+    'Xi Jinping menelepon Vladimir Putin pada Jumat (8/8), menjelang pertemuan Putin dengan Presiden AS Donald Trump.',
+    '2025-08-09',
+    [[['vladimir-putin', 'xi-jinping'], 'phone_call', '2025-08-08']],
+  ],
+  [
+    "a plan's date is the day still ahead, not the day it was announced",
+    'Jumat (8/8), Presiden AS Donald Trump mengumumkan akan bertemu Presiden Rusia Vladimir Putin di Alaska pada Jumat (15/8).',
+    '2025-08-09',
+    [[['donald-trump', 'vladimir-putin'], 'talks', '2025-08-15']],
+  ],
+  [
+    '"kedua pemimpin" in a sentence that names two leaders are those two',
+    'Xi Jinping dan Vladimir Putin berbicara melalui telepon pada Jumat (8/8). Xi dan Putin membahas Ukraina. Putin juga menelepon Perdana Menteri India Narendra Modi pada Jumat (8/8). Kedua pemimpin meninjau agenda bilateral, dan Modi mengundang Putin berkunjung ke India.',
+    '2025-08-09',
+    [
+      [['vladimir-putin', 'xi-jinping'], 'phone_call', '2025-08-08'],
+      [['narendra-modi', 'vladimir-putin'], 'phone_call', '2025-08-08'],
+    ],
+  ],
+  [
+    '"the leaders of" named countries are not the article\'s two leaders',
+    'Chinese President Jiang Zemin, Russian President Vladimir Putin and the leaders of Kazakhstan and Uzbekistan signed a declaration in Shanghai on June 15. Putin will meet George W. Bush on Saturday. Putin said Bush is a partner. Bush said Putin is a partner. Bush praised Putin.',
+    '2001-06-16',
+    [
+      [['jiang-zemin', 'vladimir-putin'], 'multilateral_summit', '2001-06-15'],
+      [['george-w-bush', 'vladimir-putin'], 'talks', '2001-06-16'],
+    ],
+  ],
+  [
     'face to face "on a screen" is a video call',
     'Xi Jinping dan Vladimir Putin kembali bertatap muka lewat layar pada 28 Juni 2021.',
     '2021-07-09',

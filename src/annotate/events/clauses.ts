@@ -3,7 +3,7 @@ import { matchesOf, type SentenceFacts, TOGETHER } from './facts.js';
 // clauses: the two leaders of a meeting stand in the same one ("Kunjungan Medvedev bertepatan
 // dengan kunjungan Zelensky ke Washington" are two visits)
 const SUBORDINATE =
-  /[;]|\b(setelah|sesudah|sebelum|ketika|saat|karena|sementara|sedangkan|meskipun|walaupun|bertepatan dengan|after|before|when|while|because|although|whereas|coincided with|coinciding with|coincides with)\b/giu;
+  /[;]|\b(setelah|sesudah|sebelum|ketika|saat|karena|sementara|sedangkan|meskipun|walaupun|bertepatan dengan|jelang|menjelang|after|ahead of|before|when|while|because|although|whereas|coincided with|coinciding with|coincides with)\b/giu;
 /** A character `\b` counts as part of a word under the `iu` flags (K and ſ fold onto k and s). */
 const WORD_CHAR = /^\w$/iu;
 const reports = (f: SentenceFacts, from: number, to: number) =>

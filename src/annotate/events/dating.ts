@@ -72,6 +72,12 @@ function firstOwnDate(text: string, f: SentenceFacts, anchor?: string): DateMent
       first = d;
       continue;
     }
+    // "Jumat (8/8), Trump mengumumkan akan bertemu Putin … pada Jumat (15/8)": a plan's own date
+    // is the one still ahead, not the day it was announced
+    if (planned && anchor && before(first, anchor) && !before(d, anchor)) {
+      first = d;
+      continue;
+    }
     // "This year marks … during a video meeting in June": the same time, said more precisely
     if (d.date.length > first.date.length && d.date.startsWith(first.date)) first = d;
   }
@@ -162,4 +168,9 @@ function startBefore(
 function later(d: DateMention, anchor: string): boolean {
   if (d.precision === 'day') return daysBetween(anchor, d.date) > 7;
   return d.date > anchor.slice(0, d.date.length);
+}
+
+/** Is the date wholly before the article's (a day, month or year already over)? */
+function before(d: DateMention, anchor: string): boolean {
+  return d.date < anchor.slice(0, d.date.length);
 }

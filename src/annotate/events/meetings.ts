@@ -219,7 +219,10 @@ function sentenceParticipants(
     keys = [...env.mainPair];
     resolved = true;
   }
-  const collective = matchesOf(f, 'collective');
+  // ("the leaders of Kazakhstan, Kyrgyzstan …" are those countries' leaders, not the pair)
+  const collective = matchesOf(f, 'collective').filter(
+    (c) => !/^\s+(?:of|dari)\s/iu.test(env.ctx.text.slice(c.end, c.end + 6)),
+  );
   if (collective.length > 0) {
     const text = env.ctx.text.slice(collective[0]?.start ?? 0, collective[0]?.end ?? 0);
     // "For Tokayev, the summit capped a busy week. Xi arrived on Tuesday, and the two leaders held
@@ -249,11 +252,18 @@ function sentenceParticipants(
       env.countryOf.get(beforeKeys[0] as string) !== env.countryOf.get(beforeKeys[1] as string)
         ? beforeKeys
         : undefined;
-    const pair = GOVERNMENT_COLLECTIVE.test(text)
-      ? [...env.countryOf.keys()].filter((k) => env.roleOf.get(k) === 'prime_minister')
-      : pronoun
-        ? (lastPair ?? [])
-        : (justNamed ?? lastPair ?? env.mainPair);
+    // "Kedua pemimpin juga meninjau …, dan Modi mengundang Putin": the two the sentence names
+    const twoNamed =
+      named.length === 2 &&
+      /^(?:kedua|dua|the\s+two|both)\b/iu.test(text) &&
+      env.countryOf.get(named[0] as string) !== env.countryOf.get(named[1] as string);
+    const pair = twoNamed
+      ? []
+      : GOVERNMENT_COLLECTIVE.test(text)
+        ? [...env.countryOf.keys()].filter((k) => env.roleOf.get(k) === 'prime_minister')
+        : pronoun
+          ? (lastPair ?? [])
+          : (justNamed ?? lastPair ?? env.mainPair);
     previous = met !== undefined && pair === lastPair;
     for (const k of pair) {
       if (keys.includes(k)) continue;
