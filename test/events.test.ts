@@ -1502,6 +1502,22 @@ describe('two meetings in one report: what belongs to which', () => {
     );
   });
 
+  it('"the eight leaders" are those of the summit last reported, with those who joined later', () => {
+    const doc = run(
+      'Xi Jinping and Vladimir Putin flew to Qingdao for the June 9-10 summit of the Shanghai Cooperation Organization. Xi and Putin were joined by Indian Prime Minister Narendra Modi. The eight leaders signed a declaration on terrorism.',
+      '2018-06-11',
+    );
+    const signed = doc.edges
+      .filter((e) => e.attributes.type === 'SIGNED')
+      .map((e) => e.source)
+      .sort();
+    assert.deepEqual(signed, [
+      'Leader:narendra-modi',
+      'Leader:vladimir-putin',
+      'Leader:xi-jinping',
+    ]);
+  });
+
   it("an undated signing of the two leaders belongs to their meeting just reported, not to the article's", () => {
     const doc = run(
       'Vladimir Putin and Xi Jinping held talks in Beijing on Thursday. Their first meeting this year came in June. On June 8, Xi Jinping welcomed Vladimir Putin at the Great Hall of the People. The two presidents signed a joint statement.',

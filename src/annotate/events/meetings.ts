@@ -66,7 +66,7 @@ interface Env {
   articleDate?: string;
   clauses: Clauses;
   /** the participants of the meeting each sentence reported, as the sentences are read */
-  reported: Map<number, string[]>;
+  reported: Map<number, MeetingEvent>;
   /** organization and place ids the whole article names (for summits), once asked */
   articleOrgs?: Set<string>;
   articlePlaces?: Set<string>;
@@ -203,6 +203,25 @@ function namedPerson(env: Env, f: SentenceFacts, m: { end: number }): boolean {
   );
 }
 
+// "the four leaders", "ketiga pemimpin": more than two, those of the gathering last reported
+const MANY = /^(?:the\s+)?(?:three|four|five|six|seven|eight|ketiga|keempat|kelima|keenam)\b/iu;
+
+/**
+ * The participants of the last gathering reported before a sentence: a meeting of three leaders
+ * or more, or one at a summit (whose other leaders may be named only later: "were joined by").
+ */
+function lastGatheringBefore(env: Env, sentence: number): string[] {
+  for (let s = sentence - 1; s >= 0; s--) {
+    const e = env.reported.get(s);
+    if (
+      e &&
+      (e.participants.length > 2 || e.triggers.some((t) => GATHERING.includes(t.surface.target)))
+    )
+      return e.participants;
+  }
+  return [];
+}
+
 /** Participants a sentence names or implies; empty when it reports no encounter. */
 function sentenceParticipants(
   env: Env,
@@ -243,7 +262,8 @@ function sentenceParticipants(
     // datang ke Beijing … keduanya menandatangani")
     const pronoun = /^keduanya$/iu.test(text);
     const named2 = [...new Set(before.map((l) => l.key))];
-    const met = pronoun && named2.length !== 2 ? env.reported.get(f.index - 1) : undefined;
+    const met =
+      pronoun && named2.length !== 2 ? env.reported.get(f.index - 1)?.participants : undefined;
     const beforeKeys = met ?? named2;
     const lastPair =
       named.length === 0 &&
@@ -259,11 +279,13 @@ function sentenceParticipants(
       env.countryOf.get(named[0] as string) !== env.countryOf.get(named[1] as string);
     const pair = twoNamed
       ? []
-      : GOVERNMENT_COLLECTIVE.test(text)
-        ? [...env.countryOf.keys()].filter((k) => env.roleOf.get(k) === 'prime_minister')
-        : pronoun
-          ? (lastPair ?? [])
-          : (justNamed ?? lastPair ?? env.mainPair);
+      : MANY.test(text)
+        ? lastGatheringBefore(env, f.index)
+        : GOVERNMENT_COLLECTIVE.test(text)
+          ? [...env.countryOf.keys()].filter((k) => env.roleOf.get(k) === 'prime_minister')
+          : pronoun
+            ? (lastPair ?? [])
+            : (justNamed ?? lastPair ?? env.mainPair);
     previous = met !== undefined && pair === lastPair;
     for (const k of pair) {
       if (keys.includes(k)) continue;
@@ -551,7 +573,7 @@ export function findMeetings(
   const dateRank = new Map<MeetingEvent, number>();
   const attach = (e: MeetingEvent, f: SentenceFacts, resolved: boolean) => {
     e.sentences.push(f.index);
-    env.reported.set(f.index, e.participants);
+    env.reported.set(f.index, e);
     e.resolved ||= resolved;
     for (const m of f.leaders)
       if (e.participants.includes(m.key))
