@@ -487,6 +487,20 @@ table('Indonesian forms', [
     '2023-03-22',
     [{ text: 'Senin (20/3)', date: '2023-03-20', precision: 'day', how: 'partial', weekday: 1 }],
   ],
+  // an invitation is to something ahead
+  [
+    'Putin telah menerima undangan Xi untuk berkunjung ke China pada akhir Agustus.',
+    '2025-05-09',
+    [
+      {
+        text: 'akhir Agustus',
+        date: '2025-08',
+        precision: 'month',
+        how: 'partial',
+        future: true,
+      },
+    ],
+  ],
   // "a year later", "a month later": from the date of any precision written last
   [
     'Pada April 1996 di Beijing, Jiang dan Yeltsin mencanangkan kemitraan strategis. Setahun kemudian keduanya bertemu lagi di Moskwa.',
