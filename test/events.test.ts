@@ -1324,6 +1324,19 @@ describe('which document is which', () => {
     );
   });
 
+  it('"Di antaranya perjanjian …", "among them an agreement …" is one of the documents counted', () => {
+    const doc = run(
+      'Presiden Xi Jinping dan Presiden Vladimir Putin bertemu di Kremlin pada Kamis (8/5). Kedua pemimpin menyaksikan penandatanganan lebih dari 20 dokumen kerja sama. Di antaranya perjanjian tentang perlindungan investasi.',
+      '2025-05-09',
+    );
+    assert.deepEqual(
+      agreementsOf(doc)
+        .map((a) => a.kind)
+        .sort(),
+      ['agreement', 'other'],
+    );
+  });
+
   it('"Russian President Vladimir Putin … signed a declaration … opposing U.S. plans": the leaders sign, the plans are no document', () => {
     const doc = run(
       'BEIJING (AP) -- Russian President Vladimir Putin and Chinese President Jiang Zemin signed a declaration Tuesday opposing U.S. plans for a national missile defense.',

@@ -100,7 +100,7 @@ function furtherDoc(
 
 // "Salah satu kesepakatan terpenting adalah", "One of the biggest deals was": a counted document
 const ONE_OF =
-  /^\W*(?:salah\s+satu|one\s+of\s+the)\s+(?:\p{L}+\s+){0,3}?(?:adalah|ialah|yakni|was|is)\s+(?:an?\s+)?$/iu;
+  /^\W*(?:(?:salah\s+satu|one\s+of\s+the)\s+(?:\p{L}+\s+){0,3}?(?:adalah|ialah|yakni|was|is)|di\s+antaranya|antara\s+lain|among\s+them)\s+(?:an?\s+)?$/iu;
 
 /**
  * "signed a declaration Tuesday opposing U.S. plans for a missile defense": a weak noun after the
