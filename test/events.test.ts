@@ -206,6 +206,12 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     ],
   ],
   [
+    'talks on the eve of a summit the leader flew in for are at the summit',
+    "Chinese President Xi Jinping and Russian President Vladimir Putin held talks at the Great Hall of the People in Beijing yesterday, hours after the Russian leader flew in for this week's Asia-Pacific Economic Cooperation (Apec) forum.",
+    '2014-11-10',
+    [[['vladimir-putin', 'xi-jinping'], 'multilateral_summit', '2014-11-09']],
+  ],
+  [
     'face to face "on a screen" is a video call',
     'Xi Jinping dan Vladimir Putin kembali bertatap muka lewat layar pada 28 Juni 2021.',
     '2021-07-09',

@@ -156,6 +156,34 @@ const VISITS = [
   'meeting:attendance',
 ];
 
+/**
+ * Is a meeting on a summit's eve part of the trip to it: its own reports name the summit's
+ * organization ("hours after the Russian leader flew in for this week's Apec forum"), say no
+ * kind of visit, and hold it in no other city; and the article does not tell the summit as still
+ * ahead ("Putin dijadwalkan menghadiri KTT SCO …")?
+ */
+function tripToSummit(
+  ctx: ArticleContext,
+  facts: SentenceFacts[],
+  e: MeetingEvent,
+  own: SentenceFacts[],
+  s: Summit,
+): boolean {
+  if (s.organization === undefined) return false;
+  const org = `Organization:${s.organization}`;
+  return (
+    own.some((f) => f.organizations.some((o) => o.key === org)) &&
+    !own.some((f) => KINDED_VISITS.some((c) => has(f, c))) &&
+    !facts.some((f) => has(f, 'planned') && f.organizations.some((o) => o.key === org)) &&
+    ![...e.locations.keys()].some(
+      (l) => l !== `Location:${s.city}` && ctx.lexicon.entities.get(l)?.kind === 'city',
+    )
+  );
+}
+
+/** Words that say what kind of visit it was. */
+const KINDED_VISITS = ['meeting:state_visit', 'meeting:official_visit', 'meeting:working_visit'];
+
 const GOVERNMENT_AFTER = /^\s*(?:administration|government|era)\b/iu;
 const GOVERNMENT_BEFORE = /\b(?:pemerintahan|administrasi|era|rezim)\s+(?:presiden\s+)?$/iu;
 
@@ -1042,13 +1070,17 @@ function describe(env: Env, e: MeetingEvent, claimed: Set<number>, events: Meeti
           )
         : day
           ? // on the summit's days only: a state visit on its eve is the visit (Putin in Beijing,
-            // 5 June 2012, the SCO summit there on 6-7 June)
+            // 5 June 2012, the SCO summit there on 6-7 June); but a trip told with no kind of
+            // visit, in no other city on its eve, of a summit the article names and does not
+            // tell as ahead, is the trip to it ("held talks at the Great Hall of the People …
+            // hours after the Russian leader flew in for this week's Apec forum")
             ctx.lexicon.summits.find(
               (s) =>
                 ((s.city !== undefined && articlePlaces.has(s.city)) ||
                   (s.organization !== undefined && articleOrgs.has(s.organization))) &&
-                daysBetween(s.from, day) >= 0 &&
-                daysBetween(day, s.to) >= 0,
+                daysBetween(day, s.to) >= 0 &&
+                (daysBetween(s.from, day) >= 0 ||
+                  (daysBetween(s.from, day) >= -2 && tripToSummit(ctx, facts, e, own, s))),
             )
           : undefined;
     if (e.summit) {
