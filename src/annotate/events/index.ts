@@ -6,10 +6,11 @@ import { officeAt } from '../entities/offices.js';
 import type { EntityFindings, Mention } from '../mention.js';
 import { type AgreementEvent, findAgreements } from './agreements.js';
 import { datelineEnd } from './dateline.js';
+import { LOCATIVE, PLACE_KINDS } from './describe.js';
 import { discussedSectors } from './discussed.js';
 import { sentenceFacts } from './facts.js';
 import { agreementKey, meetingKey } from './keys.js';
-import { findMeetings, LOCATIVE, type MeetingEvent, mainMeeting } from './meetings.js';
+import { findMeetings, type MeetingEvent, mainMeeting } from './meetings.js';
 
 const KIND_LABEL: Record<MeetingKind, string> = {
   state_visit: 'state visit',
@@ -98,7 +99,7 @@ export function annotateEvents(
       const after = datelineEnd(ctx.text, f);
       for (const l of f.locations) {
         const kind = ctx.lexicon.entities.get(l.key)?.kind;
-        if (l.start < after || !kind || !['city', 'venue', 'landmark'].includes(kind)) continue;
+        if (l.start < after || !kind || !PLACE_KINDS.includes(kind)) continue;
         if (!LOCATIVE.test(ctx.text.slice(Math.max(f.start, l.start - 24), l.start))) continue;
         a.meeting.locations.set(l.key, [...(a.meeting.locations.get(l.key) ?? []), l]);
       }
