@@ -212,6 +212,15 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     [[['vladimir-putin', 'xi-jinping'], 'multilateral_summit', '2014-11-09']],
   ],
   [
+    "a document's signing told in a relative clause, witnessed by leaders, is that meeting's date",
+    'Perdana Menteri Dmitry Medvedev dan Perdana Menteri Li Keqiang bertemu di Moskow pada Senin (13/10/2014). Perjanjian itu merupakan tindak lanjut kontrak gas yang diteken di Shanghai pada Mei lalu, disaksikan Presiden Vladimir Putin dan Presiden Xi Jinping.',
+    '2014-10-14',
+    [
+      [['vladimir-putin', 'xi-jinping'], 'official_visit', '2014-05-20'],
+      [['dmitry-medvedev', 'li-keqiang'], 'official_visit', '2014-10-13'],
+    ],
+  ],
+  [
     'face to face "on a screen" is a video call',
     'Xi Jinping dan Vladimir Putin kembali bertatap muka lewat layar pada 28 Juni 2021.',
     '2021-07-09',

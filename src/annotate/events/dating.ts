@@ -132,10 +132,13 @@ function inRelativeClause(text: string, f: SentenceFacts, d: DateMention): boole
   // "… untuk melaksanakan Traktat Bertetangga Baik, Persahabatan dan Kerja Sama yang diteken pada
   // 2001", "the treaty, which was signed in 2001": when the document was signed, not the sentence's
   // event
+  // (unless the sentence's only event is that signing: "Perjanjian itu merupakan tindak lanjut
+  // kontrak … yang diteken di Shanghai pada Mei lalu, disaksikan Presiden Putin dan Xi")
   const which = startBefore(DOCUMENT_RELATIVE, before, d.start, 40);
   if (
     which !== undefined &&
-    matchesOf(f, 'agreement').some((m) => m.end <= which && which - m.end <= 80)
+    matchesOf(f, 'agreement').some((m) => m.end <= which && which - m.end <= 80) &&
+    eventWordBetween(f, f.start - 1, which)
   )
     return true;
   // the comma that ends the clause after the date, if the sentence has one
