@@ -221,6 +221,12 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     ],
   ],
   [
+    'talks planned for the day after the arrival are on that day',
+    'Russian President Vladimir Putin arrived in Beijing on Thursday to take part in the forum. On Friday, Putin is scheduled to meet with Chinese President Xi Jinping on its sidelines.',
+    '2019-04-25',
+    [[['vladimir-putin', 'xi-jinping'], 'multilateral_summit', '2019-04-26']],
+  ],
+  [
     'face to face "on a screen" is a video call',
     'Xi Jinping dan Vladimir Putin kembali bertatap muka lewat layar pada 28 Juni 2021.',
     '2021-07-09',

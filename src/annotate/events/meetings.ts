@@ -424,20 +424,21 @@ export function mainMeeting(
 
 /**
  * How surely a sentence's date is the day of the talks: words that report talks, a call or a
- * signing rank over an arrival, an attendance or a summit; a plan ranks below all.
+ * signing rank over an arrival, an attendance or a summit; talks planned rank between (the
+ * visitor arrived on Thursday and is to meet his host on Friday: the talks are on Friday); a
+ * plan of nothing more than a visit ranks below all.
  */
 const ARRIVAL_ONLY = ['meeting:visit', 'meeting:attendance', 'meeting:joined', 'meeting:summit'];
 
 function talksRank(f: SentenceFacts): number {
-  if (has(f, 'planned')) return -1;
-  return f.events.some(
+  const talks = f.events.some(
     (e) =>
       (e.surface.target.startsWith('meeting:') && !ARRIVAL_ONLY.includes(e.surface.target)) ||
       e.surface.target === 'signing' ||
       e.surface.target === 'witness',
-  )
-    ? 1
-    : 0;
+  );
+  if (has(f, 'planned')) return talks ? 0.5 : -1;
+  return talks ? 1 : 0;
 }
 
 /** Is day `a` nearer the article's date than day `b`, or as near and earlier? */
