@@ -227,6 +227,18 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     [[['vladimir-putin', 'xi-jinping'], 'multilateral_summit', '2019-04-26']],
   ],
   [
+    'not attending a summit is no meeting at it',
+    'Presiden Rusia Vladimir Putin dipastikan tidak akan hadir dalam KTT G20 di Bali. Presiden Joko Widodo sebelumnya mengundang Putin.',
+    '2022-11-10',
+    [],
+  ],
+  [
+    'the possibility of a meeting is none',
+    'Ketidakhadiran Putin memupus kemungkinan pertemuan tatap muka antara dirinya dan Presiden China Xi Jinping di sela KTT.',
+    '2022-11-10',
+    [],
+  ],
+  [
     'face to face "on a screen" is a video call',
     'Xi Jinping dan Vladimir Putin kembali bertatap muka lewat layar pada 28 Juni 2021.',
     '2021-07-09',
@@ -891,6 +903,25 @@ describe("a timeline's headings", () => {
       found.map((m) => `${m.date} ${m.sectors.join('+')}`),
       ['2018-06-08 nuclear'],
       JSON.stringify(found),
+    );
+  });
+});
+
+describe('meetings "secara terpisah", separately', () => {
+  it("are the subject's with each of the others, not one of them all", () => {
+    const found = meetings(
+      run(
+        'Pada akhir Juni 2022, Presiden Joko Widodo melakukan lawatan ke Kiev dan Moskow. Ia bertemu Presiden Volodymyr Zelensky dan Presiden Vladimir Putin secara terpisah.',
+        '2022-11-10',
+      ),
+    );
+    assert.ok(
+      found.every((m) => m.participants.length === 2),
+      `a meeting of the three: ${JSON.stringify(found)}`,
+    );
+    assert.ok(
+      found.some((m) => m.participants.join() === 'joko-widodo,vladimir-putin'),
+      `no Jokowi-Putin meeting: ${JSON.stringify(found)}`,
     );
   });
 });

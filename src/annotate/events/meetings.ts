@@ -49,7 +49,11 @@ export const THAT_MEETING =
  */
 function allNegated(env: MeetingEnv, f: SentenceFacts): boolean {
   const negations = [...matchesOf(f, 'negation'), ...matchesOf(f, 'wish')];
-  const triggers = matchesOf(f, 'meeting');
+  // (a summit word is the setting of the encounter another word reports: "tidak akan hadir dalam
+  // KTT G20", "tidak berniat bertemu Putin di sela KTT")
+  const words = matchesOf(f, 'meeting');
+  const encounters = words.filter((t) => t.surface.target !== 'meeting:summit');
+  const triggers = encounters.length > 0 ? encounters : words;
   if (negations.length === 0 || triggers.length === 0) return false;
   return triggers.every((t) =>
     negations.some(
@@ -261,7 +265,7 @@ export function findMeetings(
     const when = date?.date ?? ctx.anchor;
     const keys = when ? named.filter((k) => servedAround(ctx, k, when)) : named;
     if (new Set(keys.map((k) => countryOf.get(k) ?? k)).size < 2) continue;
-    for (const group of splitBilateral(env, keys)) {
+    for (const group of splitBilateral(env, f, keys)) {
       if (!date) {
         undated.push(
           previous ? { keys: group, f, resolved, previous } : { keys: group, f, resolved },

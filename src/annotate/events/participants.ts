@@ -288,9 +288,19 @@ export function sentenceParticipants(
   return previous ? { keys, resolved, previous } : { keys, resolved };
 }
 
-/** One meeting sentence may report several bilateral meetings ("talks with Xi and Li"). */
-export function splitBilateral(env: MeetingEnv, keys: string[]): string[][] {
+const SEPARATELY = /\b(?:secara\s+terpisah|separately)\b/iu;
+
+/**
+ * One meeting sentence may report several bilateral meetings: "talks with Xi and Li", and the
+ * subject's with each of the others when it says so ("Ia bertemu Zelensky dan Putin secara
+ * terpisah").
+ */
+export function splitBilateral(env: MeetingEnv, f: SentenceFacts, keys: string[]): string[][] {
   if (keys.length < 3) return [keys];
+  if (SEPARATELY.test(env.ctx.text.slice(f.start, f.end))) {
+    const [subject, ...others] = keys as [string, ...string[]];
+    return others.map((k) => [subject, k]);
+  }
   const byCountry = new Map<string, string[]>();
   for (const k of keys) {
     const c = env.countryOf.get(k) ?? k;
