@@ -239,6 +239,12 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     [],
   ],
   [
+    'a plan to attend a summit, told in the weeks before it, is a meeting on its first day',
+    'Kementerian Luar Negeri China pada Kamis (10/11/2022) mengumumkan Presiden Xi Jinping akan menghadiri KTT G20 di Bali. Presiden Joko Widodo akan menyambut Xi di Bali.',
+    '2022-11-10',
+    [[['joko-widodo', 'xi-jinping'], 'multilateral_summit', '2022-11-15']],
+  ],
+  [
     'face to face "on a screen" is a video call',
     'Xi Jinping dan Vladimir Putin kembali bertatap muka lewat layar pada 28 Juni 2021.',
     '2021-07-09',

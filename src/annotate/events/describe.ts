@@ -3,8 +3,9 @@
  * describe it, its places, summit, kind and each participant's role.
  */
 
+import type { Summit } from '../../lexicon/types.js';
 import type { MeetingKind } from '../../model/types.js';
-import type { SentenceMatch } from '../context.js';
+import type { ArticleContext, SentenceMatch } from '../context.js';
 import { HEADS_OF_STATE } from '../entities/offices.js';
 import { datelineEnd } from './dateline.js';
 import { compatible, daysBetween, ownDate } from './dating.js';
@@ -25,6 +26,32 @@ export const LOCATIVE = /\b(di|ke|dari|in|at|to|from)\s+(\p{Ll}+\s+){0,2}$/u;
 
 /** Kinds of place a meeting is held in (not a country's region, a sea, a pipeline). */
 export const PLACE_KINDS = ['city', 'venue', 'landmark'];
+
+/** How long before a summit a plan to attend it is told of it. */
+const PLAN_AHEAD_DAYS = 21;
+
+/**
+ * "Xi akan menghadiri KTT G20 di Bali": a plan, told in the weeks before a summit, whose own
+ * reports name its organization, is the meeting at it.
+ */
+function plansSummit(
+  ctx: ArticleContext,
+  e: MeetingEvent,
+  own: SentenceFacts[],
+  s: Summit,
+  day: string,
+): boolean {
+  const ahead = daysBetween(day, s.from);
+  const org = `Organization:${s.organization}`;
+  return (
+    e.planned &&
+    ahead > 0 &&
+    ahead <= PLAN_AHEAD_DAYS &&
+    own.some((f) => f.organizations.some((o) => o.key === org)) &&
+    // (not a meeting planned elsewhere: "bertemu Trump di Alaska, sebelum ke KTT SCO")
+    [...e.locations.keys()].every((l) => ctx.lexicon.entities.get(l)?.country === s.country)
+  );
+}
 
 /**
  * Does every leader the sentence names take part in the meeting? One that names none ("kedua
@@ -156,17 +183,20 @@ export function describe(
                   (s.organization !== undefined && articleOrgs.has(s.organization))) &&
                 daysBetween(day, s.to) >= 0 &&
                 (daysBetween(s.from, day) >= 0 ||
-                  (daysBetween(s.from, day) >= -2 && tripToSummit(ctx, facts, e, own, s))),
+                  (daysBetween(s.from, day) >= -2 && tripToSummit(ctx, facts, e, own, s)) ||
+                  plansSummit(ctx, e, own, s, day)),
             )
           : undefined;
     if (e.summit) {
       const city = `Location:${e.summit.city}`;
       if (e.summit.city && !e.locations.has(city) && ctx.lexicon.entities.has(city))
         e.locations.set(city, []);
-      // a report dated by the article or only to the month takes the summit's first day
+      // a report dated by the article or only to the month takes the summit's first day, and so
+      // does a plan to attend it told before it
       if (
         (e.dateSource === 'article-date' && daysBetween(e.summit.from, e.date) > 0) ||
-        e.date.length === 7
+        e.date.length === 7 ||
+        (e.planned && daysBetween(e.date, e.summit.from) > 0)
       ) {
         e.date = e.summit.from;
         e.datePrecision = 'day';
