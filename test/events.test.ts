@@ -548,6 +548,16 @@ describe('words that look like facts of the event and are not', () => {
           .sort(),
       }));
 
+  it('the pandemic as a time ("sejak pandemi COVID-19") is not what the leaders discussed', () => {
+    const found = meetings(
+      run(
+        'Presiden Xi Jinping bertemu Presiden Vladimir Putin di Moskow pada Senin (20/3/2023), lawatan pertamanya sejak pandemi COVID-19.',
+        '2023-03-21',
+      ),
+    );
+    assert.deepEqual(found[0]?.sectors, [], JSON.stringify(found));
+  });
+
   it('a date between commas before the signing is neither a count nor the end of the signers', () => {
     const doc = run(
       'Presiden China Jiang Zemin dan Presiden Rusia Vladimir Putin, Senin (16/7), menandatangani Traktat Persahabatan di Kremlin, Moskow.',
