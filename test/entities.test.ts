@@ -181,6 +181,8 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
     ['xi-jinping'],
   ],
   ['Adapun Xi dijadwalkan bertemu Putin pekan depan.', 'Leader', ['xi-jinping']],
+  // universities, not a university's name
+  ['Kedua negara sepakat menambah beasiswa dan kerja sama universitas.', 'Sector', ['education']],
   // coordination, alone, is of foreign policy (the spec's diplomacy)
   ['Kedua pemimpin sepakat memperkuat koordinasi di PBB dan SCO.', 'Sector', ['diplomacy']],
 ];
@@ -198,6 +200,13 @@ const MISS: Array<[string, string, string[]]> = [
     'Sector',
     ['media'],
   ],
+  // a school's name is not schooling
+  [
+    'Pengamat hubungan internasional Universitas Indonesia, Rina Wulandari, menilai pertemuan itu penting.',
+    'Sector',
+    ['education'],
+  ],
+  ['"It is a signal," said a professor at Renmin University in Beijing.', 'Sector', ['education']],
   // "Geng" is Geng Shuang's family name, but after another name it is someone else's given name
   [
     'Perjanjian itu diteken Kepala Gazprom Alexei Miller dan Presiden CNPC Chen Geng di Beijing.',
