@@ -548,6 +548,16 @@ describe('words that look like facts of the event and are not', () => {
           .sort(),
       }));
 
+  it('cooperation with a country not at the meeting is not what the meeting discussed', () => {
+    const found = meetings(
+      run(
+        'Presiden Xi Jinping bertemu Presiden Vladimir Putin di Moskow pada Senin (20/3/2023). Rusia tetap menjadi mitra penting Indonesia di sektor pertahanan dan energi.',
+        '2023-03-21',
+      ),
+    );
+    assert.deepEqual(found[0]?.sectors, [], JSON.stringify(found));
+  });
+
   it('the pandemic as a time ("sejak pandemi COVID-19") is not what the leaders discussed', () => {
     const found = meetings(
       run(

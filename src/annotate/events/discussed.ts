@@ -109,8 +109,11 @@ export function discussedSectors(
         has(f, 'collective') ||
         f.countries.filter((c) => countries.has(c.key.slice(8))).length >= 2 ||
         words.bothSides;
+      // "Rusia tetap menjadi mitra penting Indonesia di sektor pertahanan": cooperation with a
+      // country not at the meeting is not what the meeting discussed
+      const withOthers = f.countries.some((c) => !countries.has(c.key.slice(8)));
       tied =
-        (involves || has(f, 'cooperation')) &&
+        (involves || (has(f, 'cooperation') && !withOthers)) &&
         !f.leaders.some((l) => !meeting.participants.includes(l.key));
     }
     if (!tied) continue;
