@@ -200,6 +200,9 @@ const MISS: Array<[string, string, string[]]> = [
     'Sector',
     ['media'],
   ],
+  // a ride and a port city are not transport cooperation
+  ['Sore harinya, keduanya naik kereta cepat ke Tianjin.', 'Sector', ['transport_logistics']],
+  ['Putin then flew to the port city of Qingdao.', 'Sector', ['transport_logistics']],
   // a school's name is not schooling
   [
     'Pengamat hubungan internasional Universitas Indonesia, Rina Wulandari, menilai pertemuan itu penting.',
