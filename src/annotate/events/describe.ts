@@ -3,16 +3,16 @@
  * describe it, its places, summit, kind and each participant's role.
  */
 
-import type { Summit } from '../../lexicon/types.js';
 import type { MeetingKind } from '../../model/types.js';
-import type { ArticleContext, SentenceMatch } from '../context.js';
+import { push } from '../../util/multimap.js';
+import type { SentenceMatch } from '../context.js';
 import { HEADS_OF_STATE } from '../entities/offices.js';
 import { datelineEnd } from './dateline.js';
 import { compatible, daysBetween, ownDate } from './dating.js';
 import { apartInTimeline, firstOf, has, matchesOf, type SentenceFacts } from './facts.js';
-import type { MeetingEnv } from './meeting-env.js';
+import { allPlanned, type MeetingEnv } from './meeting-env.js';
 import type { MeetingEvent } from './meetings.js';
-import { namedSummit, organizationSummit, timedBy, tripToSummit } from './summits.js';
+import { namedSummit, organizationSummit, plansSummit, timedBy, tripToSummit } from './summits.js';
 
 const REMOTE: MeetingKind[] = ['video_call', 'phone_call'];
 
@@ -26,32 +26,6 @@ export const LOCATIVE = /\b(di|ke|dari|in|at|to|from)\s+(\p{Ll}+\s+){0,2}$/u;
 
 /** Kinds of place a meeting is held in (not a country's region, a sea, a pipeline). */
 export const PLACE_KINDS = ['city', 'venue', 'landmark'];
-
-/** How long before a summit a plan to attend it is told of it. */
-const PLAN_AHEAD_DAYS = 21;
-
-/**
- * "Xi akan menghadiri KTT G20 di Bali": a plan, told in the weeks before a summit, whose own
- * reports name its organization, is the meeting at it.
- */
-function plansSummit(
-  ctx: ArticleContext,
-  e: MeetingEvent,
-  own: SentenceFacts[],
-  s: Summit,
-  day: string,
-): boolean {
-  const ahead = daysBetween(day, s.from);
-  const org = `Organization:${s.organization}`;
-  return (
-    e.planned &&
-    ahead > 0 &&
-    ahead <= PLAN_AHEAD_DAYS &&
-    own.some((f) => f.organizations.some((o) => o.key === org)) &&
-    // (not a meeting planned elsewhere: "bertemu Trump di Alaska, sebelum ke KTT SCO")
-    [...e.locations.keys()].every((l) => ctx.lexicon.entities.get(l)?.country === s.country)
-  );
-}
 
 /**
  * Does every leader the sentence names take part in the meeting? One that names none ("kedua
@@ -121,7 +95,7 @@ export function describe(
   const own = e.sentences.map((i) => facts[i] as SentenceFacts);
   const hints = e.hintSentences.map((i) => facts[i] as SentenceFacts);
   const all = [...own, ...hints];
-  e.planned = own.every((f) => has(f, 'planned'));
+  e.planned = allPlanned(facts, e);
   for (const f of all) {
     const after = datelineEnd(ctx.text, f);
     // the clause of the sentence's first meeting word ("hold talks … before Xi heads for Hamburg")
@@ -137,7 +111,7 @@ export function describe(
       if (!triggerClauses.has(env.clauses.indexOf(f, l.start))) continue;
       const kind = ctx.lexicon.entities.get(l.key)?.kind;
       if (kind && !PLACE_KINDS.includes(kind)) continue;
-      e.locations.set(l.key, [...(e.locations.get(l.key) ?? []), l]);
+      push(e.locations, l.key, l);
     }
   }
   // "2. Shanghai, 21 Mei 2014": the places of the heading that dated the meeting
@@ -146,7 +120,7 @@ export function describe(
     if (heading === undefined || heading.date !== e.dateMention) continue;
     for (const l of heading.places)
       if (PLACE_KINDS.includes(ctx.lexicon.entities.get(l.key)?.kind ?? ''))
-        e.locations.set(l.key, [...(e.locations.get(l.key) ?? []), l]);
+        push(e.locations, l.key, l);
   }
   // summit: a known summit on those dates in a place or organization the article names, unless
   // the meeting's own sentences speak of a summit only as a time ("Sebelum KTT, Xi bertemu Tokayev")

@@ -1,4 +1,5 @@
 import type { AgreementKind, Evidence, MeetingKind } from '../../model/types.js';
+import { push } from '../../util/multimap.js';
 import type { ArticleContext, SentenceMatch } from '../context.js';
 import { findDates } from '../dates/index.js';
 import type { DocumentBuilder } from '../document.js';
@@ -101,7 +102,7 @@ export function annotateEvents(
         const kind = ctx.lexicon.entities.get(l.key)?.kind;
         if (l.start < after || !kind || !PLACE_KINDS.includes(kind)) continue;
         if (!LOCATIVE.test(ctx.text.slice(Math.max(f.start, l.start - 24), l.start))) continue;
-        a.meeting.locations.set(l.key, [...(a.meeting.locations.get(l.key) ?? []), l]);
+        push(a.meeting.locations, l.key, l);
       }
     }
   }

@@ -8,7 +8,7 @@ import type { ArticleContext } from '../context.js';
 import { officeAt } from '../entities/offices.js';
 import type { Mention } from '../mention.js';
 import type { Clauses } from './clauses.js';
-import type { SentenceFacts } from './facts.js';
+import { has, type SentenceFacts } from './facts.js';
 import type { MeetingEvent } from './meetings.js';
 
 export interface MeetingEnv {
@@ -60,4 +60,9 @@ export function mainPair(leaders: Mention[], countryOf: Map<string, string>): st
   if (!first) return [];
   const second = ranked.find((k) => k !== first && countryOf.get(k) !== countryOf.get(first));
   return second ? [first, second] : [first];
+}
+
+/** Is every report of the meeting a plan ("akan bertemu", "is expected to visit")? */
+export function allPlanned(facts: SentenceFacts[], e: MeetingEvent): boolean {
+  return e.sentences.every((i) => has(facts[i] as SentenceFacts, 'planned'));
 }

@@ -1,5 +1,6 @@
 import type { Summit } from '../../lexicon/types.js';
 import type { MeetingKind } from '../../model/types.js';
+import { push } from '../../util/multimap.js';
 import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { DateMention } from '../dates/index.js';
 import type { Mention } from '../mention.js';
@@ -8,8 +9,8 @@ import { compatible, daysBetween, ownDate } from './dating.js';
 import { describe } from './describe.js';
 import { has, matchesOf, type SentenceFacts } from './facts.js';
 import type { MeetingEnv } from './meeting-env.js';
-import { leaderOffices, mainPair } from './meeting-env.js';
-import { GATHERING, sentenceParticipants, servedAround, splitBilateral } from './participants.js';
+import { allPlanned, leaderOffices, mainPair } from './meeting-env.js';
+import { isGathering, sentenceParticipants, servedAround, splitBilateral } from './participants.js';
 import { namedSummitDate, summitApart } from './summits.js';
 
 /** A meeting as the article reports it, before it becomes nodes and edges. */
@@ -98,11 +99,10 @@ function othersMeet(env: MeetingEnv, f: SentenceFacts): boolean {
 
 const COUNT_WORDS = new Set(['puluhan', 'belasan', 'ratusan', 'dozen', 'dozens', 'hundreds']);
 
-/** "40 kali", "dozens of times", "twice": a number before a times-word, or one that counts. */
+/** "40 kali", "dozens of times": a number before a times-word. */
 function countsMeetings(env: MeetingEnv, f: SentenceFacts): boolean {
   const toks = env.ctx.tokens[f.index] ?? [];
   return matchesOf(f, 'timesWords').some((m) => {
-    if (/^(?:twice|thrice)$/iu.test(env.ctx.text.slice(m.start, m.end))) return true;
     const before = toks[m.first - 1];
     return (
       before !== undefined &&
@@ -123,11 +123,7 @@ function lastGathering(events: MeetingEvent[], sentence: number): MeetingEvent |
         best = e;
         at = s;
       }
-  const gathering =
-    best !== undefined &&
-    (best.participants.length > 2 ||
-      best.triggers.some((t) => GATHERING.includes(t.surface.target)));
-  return gathering ? best : undefined;
+  return best !== undefined && isGathering(best) ? best : undefined;
 }
 
 /** Does the sentence add its leaders to a meeting reported before ("juga dihadiri", "also attended")? */
@@ -218,8 +214,7 @@ export function findMeetings(
     env.reported.set(f.index, e);
     e.resolved ||= resolved;
     for (const m of f.leaders)
-      if (e.participants.includes(m.key))
-        e.participantMentions.set(m.key, [...(e.participantMentions.get(m.key) ?? []), m]);
+      if (e.participants.includes(m.key)) push(e.participantMentions, m.key, m);
     e.triggers.push(...matchesOf(f, 'meeting'));
   };
 
@@ -340,7 +335,7 @@ export function findMeetings(
             // (still ahead: not "Selama kunjungan ke Moskow pada Maret, Xi mengundang …")
             x.date !== undefined &&
             x.date >= (env.articleDate ?? '').slice(0, x.date.length) &&
-            x.sentences.every((i) => has(facts[i] as SentenceFacts, 'planned')),
+            allPlanned(facts, x),
         )
       : undefined;
     if (plan) {

@@ -10,6 +10,7 @@ import type { Mention } from '../mention.js';
 import { datelineEnd } from './dateline.js';
 import { has, matchesOf, type SentenceFacts, TOGETHER } from './facts.js';
 import type { MeetingEnv } from './meeting-env.js';
+import type { MeetingEvent } from './meetings.js';
 
 // a sentence that opens on a counted meeting, in a series the article tells
 const COUNTED_MEETING =
@@ -119,23 +120,27 @@ function namedPerson(env: MeetingEnv, f: SentenceFacts, m: { end: number }): boo
   );
 }
 
+// "kedua pemimpin", "the two leaders": two, whoever they are
+const TWO = /^(?:kedua|dua|the\s+two|both)\b/iu;
+
 // "the four leaders", "ketiga pemimpin": more than two, those of the gathering last reported
 const MANY = /^(?:the\s+)?(?:three|four|five|six|seven|eight|ketiga|keempat|kelima|keenam)\b/iu;
 
-export const GATHERING = ['meeting:summit', 'meeting:attendance'];
+const GATHERING = ['meeting:summit', 'meeting:attendance'];
 
 /**
- * The participants of the last gathering reported before a sentence: a meeting of three leaders
- * or more, or one at a summit (whose other leaders may be named only later: "were joined by").
+ * Is the meeting a gathering: three leaders or more, or one reported at a summit or as attended
+ * (whose other leaders may be named only later: "were joined by")?
  */
+export function isGathering(e: MeetingEvent): boolean {
+  return e.participants.length > 2 || e.triggers.some((t) => GATHERING.includes(t.surface.target));
+}
+
+/** The participants of the last gathering reported before a sentence. */
 function lastGatheringBefore(env: MeetingEnv, sentence: number): string[] {
   for (let s = sentence - 1; s >= 0; s--) {
     const e = env.reported.get(s);
-    if (
-      e &&
-      (e.participants.length > 2 || e.triggers.some((t) => GATHERING.includes(t.surface.target)))
-    )
-      return e.participants;
+    if (e && isGathering(e)) return e.participants;
   }
   return [];
 }
@@ -185,7 +190,7 @@ export function sentenceParticipants(
     const beforeKeys = met ?? named2;
     const lastPair =
       named.length === 0 &&
-      (pronoun || /^(?:kedua|dua|the\s+two|both)\b/iu.test(text)) &&
+      (pronoun || TWO.test(text)) &&
       beforeKeys.length === 2 &&
       env.countryOf.get(beforeKeys[0] as string) !== env.countryOf.get(beforeKeys[1] as string)
         ? beforeKeys
@@ -193,7 +198,7 @@ export function sentenceParticipants(
     // "Kedua pemimpin juga meninjau …, dan Modi mengundang Putin": the two the sentence names
     const twoNamed =
       named.length === 2 &&
-      /^(?:kedua|dua|the\s+two|both)\b/iu.test(text) &&
+      TWO.test(text) &&
       env.countryOf.get(named[0] as string) !== env.countryOf.get(named[1] as string);
     const pair = twoNamed
       ? []

@@ -6,6 +6,7 @@
 import type { Summit } from '../../lexicon/types.js';
 import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { DateMention } from '../dates/index.js';
+import { daysBetween } from './dating.js';
 import { has, matchesOf, type SentenceFacts } from './facts.js';
 import type { MeetingEnv } from './meeting-env.js';
 import type { MeetingEvent } from './meetings.js';
@@ -78,6 +79,14 @@ export function namedSummitDate(env: MeetingEnv, f: SentenceFacts): DateMention 
   };
 }
 
+/** Does the sentence name the summit's organization ("Apec", "KTT SCO")? */
+function namesOrganization(f: SentenceFacts, s: Summit): boolean {
+  return (
+    s.organization !== undefined &&
+    f.organizations.some((o) => o.key === `Organization:${s.organization}`)
+  );
+}
+
 /** Words that say what kind of visit it was. */
 const KINDED_VISITS = ['meeting:state_visit', 'meeting:official_visit', 'meeting:working_visit'];
 
@@ -94,14 +103,37 @@ export function tripToSummit(
   own: SentenceFacts[],
   s: Summit,
 ): boolean {
-  if (s.organization === undefined) return false;
-  const org = `Organization:${s.organization}`;
   return (
-    own.some((f) => f.organizations.some((o) => o.key === org)) &&
+    own.some((f) => namesOrganization(f, s)) &&
     !own.some((f) => KINDED_VISITS.some((c) => has(f, c))) &&
-    !facts.some((f) => has(f, 'planned') && f.organizations.some((o) => o.key === org)) &&
+    !facts.some((f) => has(f, 'planned') && namesOrganization(f, s)) &&
     ![...e.locations.keys()].some(
       (l) => l !== `Location:${s.city}` && ctx.lexicon.entities.get(l)?.kind === 'city',
     )
+  );
+}
+
+/** How long before a summit a plan to attend it is told of it. */
+const PLAN_AHEAD_DAYS = 21;
+
+/**
+ * "Xi akan menghadiri KTT G20 di Bali": a plan, told in the weeks before a summit, whose own
+ * reports name its organization, is the meeting at it.
+ */
+export function plansSummit(
+  ctx: ArticleContext,
+  e: MeetingEvent,
+  own: SentenceFacts[],
+  s: Summit,
+  day: string,
+): boolean {
+  const ahead = daysBetween(day, s.from);
+  return (
+    e.planned &&
+    ahead > 0 &&
+    ahead <= PLAN_AHEAD_DAYS &&
+    own.some((f) => namesOrganization(f, s)) &&
+    // (not a meeting planned elsewhere: "bertemu Trump di Alaska, sebelum ke KTT SCO")
+    [...e.locations.keys()].every((l) => ctx.lexicon.entities.get(l)?.country === s.country)
   );
 }
