@@ -155,6 +155,12 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     [],
   ],
   [
+    'a count of meetings is none of them ("puluhan kali", "several times", "dozens of times")',
+    'Xi Jinping dan Vladimir Putin telah bertemu puluhan kali sejak 2013. Putin dan Xi sudah bertemu beberapa kali tahun ini. Putin and Xi have met dozens of times.',
+    '2024-05-16',
+    [],
+  ],
+  [
     'a meeting told only as so long before something else has no day of its own',
     "Coming just ten days after Putin's summit with U.S. President Donald Trump in Helsinki, the meeting served as a reminder.",
     '2018-08-30',

@@ -97,20 +97,18 @@ function othersMeet(env: MeetingEnv, f: SentenceFacts): boolean {
   return others;
 }
 
-const COUNT_WORDS = new Set(['puluhan', 'belasan', 'ratusan', 'dozen', 'dozens', 'hundreds']);
-
-/** "40 kali", "dozens of times": a number before a times-word. */
+/** "40 kali", "puluhan kali", "several times": a figure or a quantifier right before a times-word. */
 function countsMeetings(env: MeetingEnv, f: SentenceFacts): boolean {
   const toks = env.ctx.tokens[f.index] ?? [];
-  return matchesOf(f, 'timesWords').some((m) => {
-    const before = toks[m.first - 1];
-    return (
-      before !== undefined &&
-      (/^\d+$/.test(before.norm) ||
-        env.ctx.lexicon.numbers.has(before.norm) ||
-        COUNT_WORDS.has(before.norm))
-    );
-  });
+  const counts = [
+    ...matchesOf(f, 'numbers'),
+    ...matchesOf(f, 'vague'),
+    ...matchesOf(f, 'countWords'),
+  ];
+  return matchesOf(f, 'timesWords').some(
+    (m) =>
+      /^\d+$/.test(toks[m.first - 1]?.norm ?? '') || counts.some((c) => c.last === m.first - 1),
+  );
 }
 
 /** The gathering (a summit, something attended, three leaders or more) reported last before a sentence. */
