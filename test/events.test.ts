@@ -310,6 +310,22 @@ describe('meetings', () => {
         ['vladimir-putin', 'xi-jinping'],
         ['beijing'],
       ],
+      // a clause that times the meeting by another one: its leader was not there
+      [
+        'Jelang KTT dengan Presiden AS Donald Trump di Alaska, Putin menelepon Xi Jinping pada Kamis (16/5/2024).',
+        ['vladimir-putin', 'xi-jinping'],
+        [],
+      ],
+      [
+        'Ahead of his summit with US President Donald Trump in Alaska, Putin phoned Xi Jinping on Thursday.',
+        ['vladimir-putin', 'xi-jinping'],
+        [],
+      ],
+      [
+        'Putin menelepon Xi Jinping pada Kamis (16/5/2024), di tengah rencana pertemuan puncak antara Putin dan Presiden AS Donald Trump.',
+        ['vladimir-putin', 'xi-jinping'],
+        [],
+      ],
       // the clause before the comma reports the meeting, or has no one else in it: kept
       [
         'Setelah bertemu Presiden China Xi Jinping di Beijing, Presiden Rusia Vladimir Putin mengatakan kerja sama akan diperluas pada Kamis (16/5/2024).',
@@ -332,6 +348,21 @@ describe('meetings', () => {
       assert.deepEqual(
         got.map((m) => [m.participants, m.places]),
         [[participants, places]],
+        text,
+      );
+    }
+  });
+
+  it('"since" opens a meeting of its own, with its own place', () => {
+    for (const text of [
+      'Pertemuan di Alaska akan menjadi tatap muka pertama antara presiden AS dan Rusia sejak Joe Biden bertemu Putin di Jenewa pada Juni 2021.',
+      'The Alaska summit will be the first meeting of US and Russian presidents since Joe Biden met Putin in Geneva in June 2021.',
+    ]) {
+      // in August 2025 "presiden AS" is Trump, named only in the main clause
+      const got = meetings(run(`Judul\n\n${text}`, '2025-08-09'));
+      assert.deepEqual(
+        got.map((m) => [m.participants, m.places, m.date]),
+        [[['joe-biden', 'vladimir-putin'], ['geneva'], '2021-06']],
         text,
       );
     }

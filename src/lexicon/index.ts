@@ -63,6 +63,8 @@ export interface Lexicon {
   summitOrganizations: Set<string>;
   /** units after a figure that make a sentence a statistic */
   statisticUnits: string[];
+  /** words that open a subordinate clause: `any` finds them (global), `time` tests one */
+  clauseWords: { any: RegExp; time: RegExp };
   /** lower-case words before a title that make it someone else's office */
   notHolder: Set<string>;
   /** matches, at the start of the text after a title, words that make it an earlier holder's */
@@ -214,7 +216,12 @@ function buildLexicon(dir: string): Lexicon {
   hashParts.push(JSON.stringify(events.data));
   const numbers = new Map<string, number>();
   for (const [category, value] of Object.entries(events.data)) {
-    if (category === 'summitOrganizations' || category === 'statisticUnits') continue;
+    if (
+      category === 'summitOrganizations' ||
+      category === 'statisticUnits' ||
+      category === 'clauseWords'
+    )
+      continue;
     if (Array.isArray(value)) {
       for (const text of new Set(value as string[])) addSurface(text, 'event', 'trigger', category);
     } else if (value && typeof value === 'object') {
@@ -245,6 +252,12 @@ function buildLexicon(dir: string): Lexicon {
     summits: summits.data,
     summitOrganizations: new Set((events.data.summitOrganizations as string[] | undefined) ?? []),
     statisticUnits: (events.data.statisticUnits as string[] | undefined) ?? [],
+    clauseWords: clauseWordPatterns(
+      (events.data.clauseWords as { time: string[]; other: string[] } | undefined) ?? {
+        time: [],
+        other: [],
+      },
+    ),
     notHolder: new Set((titles.data.notHolder ?? []).map((w) => w.toLowerCase())),
     pastHolder: phrasesAtStart(titles.data.pastHolder ?? []),
     notNames: new Set((titles.data.notNames ?? []).map((w) => w.toLowerCase())),
@@ -261,6 +274,26 @@ function buildLexicon(dir: string): Lexicon {
 function phrasesAtStart(phrases: string[]): RegExp {
   if (phrases.length === 0) return /$^/u;
   return new RegExp(`^[\\s,]*(?:${phrases.map(phraseSource).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
+/**
+ * The clause words as patterns: a semicolon or any of the words, whole (`\b` as under `iu`, as
+ * Clauses counts words), longest first; and a test of one found word for a time word.
+ */
+function clauseWordPatterns(words: { time: string[]; other: string[] }): {
+  any: RegExp;
+  time: RegExp;
+} {
+  const alternation = (list: string[]) =>
+    [...list]
+      .sort((a, b) => b.length - a.length)
+      .map(phraseSource)
+      .join('|');
+  const all = [...words.time, ...words.other];
+  return {
+    any: new RegExp(all.length ? `[;]|\\b(?:${alternation(all)})\\b` : '[;]', 'giu'),
+    time: new RegExp(words.time.length ? `^(?:${alternation(words.time)})$` : '$^', 'iu'),
+  };
 }
 
 /** FNV-1a, hex: a cheap content fingerprint (not for security). */

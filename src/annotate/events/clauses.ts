@@ -1,9 +1,11 @@
+import type { Lexicon } from '../../lexicon/index.js';
 import { matchesOf, type SentenceFacts, TOGETHER } from './facts.js';
 
 // clauses: the two leaders of a meeting stand in the same one ("Kunjungan Medvedev bertepatan
-// dengan kunjungan Zelensky ke Washington" are two visits)
-const SUBORDINATE =
-  /[;]|\b(setelah|sesudah|sebelum|ketika|saat|karena|sementara|sedangkan|meskipun|walaupun|bertepatan dengan|jelang|menjelang|after|ahead of|before|when|while|because|although|whereas|coincided with|coinciding with|coincides with)\b/giu;
+// dengan kunjungan Zelensky ke Washington" are two visits); the words that open one are the
+// lexicon's (events.yaml, clauseWords)
+type ClauseWords = Lexicon['clauseWords'];
+
 /** A character `\b` counts as part of a word under the `iu` flags (K and ſ fold onto k and s). */
 const WORD_CHAR = /^\w$/iu;
 const reports = (f: SentenceFacts, from: number, to: number) =>
@@ -17,7 +19,7 @@ const reports = (f: SentenceFacts, from: number, to: number) =>
  * and "Saat berada di Moskow, Xi bertemu Putin" has no one else there, so Moscow is the place.
  */
 function endsAtComma(f: SentenceFacts, from: number, comma: number, to: number): boolean {
-  if (reports(f, from, comma) || !reports(f, comma, to)) return false;
+  if (!reports(f, comma, to)) return false;
   const main = new Set(f.leaders.filter((m) => m.start > comma && m.start < to).map((m) => m.key));
   if (main.size < 2) return false;
   return [...f.leaders, ...f.persons].some(
@@ -26,16 +28,22 @@ function endsAtComma(f: SentenceFacts, from: number, comma: number, to: number):
 }
 
 /** The cuts of `text` from `from` to `to` in a sentence, as start and end pairs. */
-function cutsIn(text: string, f: SentenceFacts, from: number, to: number): number[] {
-  const words = [...text.slice(from, to).matchAll(SUBORDINATE)].map((m) => {
+function cutsIn(
+  text: string,
+  words: ClauseWords,
+  f: SentenceFacts,
+  from: number,
+  to: number,
+): number[] {
+  const found = [...text.slice(from, to).matchAll(words.any)].map((m) => {
     const start = from + (m.index ?? 0);
     return [start, start + m[0].length] as const;
   });
   const cuts: number[] = [];
-  words.forEach(([start, end], k) => {
+  found.forEach(([start, end], k) => {
     cuts.push(start, end);
     if (text[start] === ';') return;
-    const next = words[k + 1]?.[0] ?? to;
+    const next = found[k + 1]?.[0] ?? to;
     const comma = text.indexOf(',', end);
     if (comma !== -1 && comma < next && endsAtComma(f, end, comma, Math.min(next, f.end)))
       cuts.push(comma, comma + 1);
@@ -51,14 +59,17 @@ function cutsIn(text: string, f: SentenceFacts, from: number, to: number): numbe
 export class Clauses {
   private readonly cuts = new Map<SentenceFacts, number[]>();
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly words: ClauseWords,
+  ) {}
 
   /** Which clause of the sentence a position falls in: the cuts in the text before it. */
   indexOf(f: SentenceFacts, pos: number): number {
     const text = this.text;
     let cuts = this.cuts.get(f);
     if (!cuts) {
-      cuts = cutsIn(text, f, f.start, f.end);
+      cuts = cutsIn(text, this.words, f, f.start, f.end);
       this.cuts.set(f, cuts);
     }
     // the sentence's cuts that end by `pos` are those of the text before it, unless `pos` is
@@ -76,9 +87,19 @@ export class Clauses {
     if (exact) return n;
     // conjunctions as the text before `pos` has them, commas as the whole sentence decided
     n = 0;
-    for (const _ of text.slice(f.start, pos).matchAll(SUBORDINATE)) n++;
+    for (const _ of text.slice(f.start, pos).matchAll(this.words.any)) n++;
     for (let k = 0; k < cuts.length; k += 2)
       if (text[cuts[k] as number] === ',' && (cuts[k + 1] as number) <= pos) n++;
     return n;
+  }
+
+  /** Whether the clause of the sentence that `pos` falls in is opened by a time word ("menjelang …"). */
+  inTimeClause(f: SentenceFacts, pos: number): boolean {
+    const n = this.indexOf(f, pos);
+    if (n === 0) return false;
+    const cuts = this.cuts.get(f) ?? [];
+    const start = cuts[2 * (n - 1)];
+    const end = cuts[2 * (n - 1) + 1];
+    return start !== undefined && this.words.time.test(this.text.slice(start, end));
   }
 }

@@ -98,9 +98,19 @@ export function describe(
   e.planned = allPlanned(facts, e);
   for (const f of all) {
     const after = datelineEnd(ctx.text, f);
-    // the clause of the sentence's first meeting word ("hold talks … before Xi heads for Hamburg")
-    const first = firstOf(f, ENCOUNTER_WORDS);
-    const triggerClauses = new Set(first ? [env.clauses.indexOf(f, first.start)] : []);
+    // the clause of the sentence's first meeting word ("hold talks … before Xi heads for Hamburg"),
+    // of the first one beside the meeting's leaders, named or together ("the two leaders"), when
+    // they are ("the first meeting of the two presidents since Biden met Putin in Geneva")
+    const clauseOf = (pos: number) => env.clauses.indexOf(f, pos);
+    const theirs = new Set(
+      [
+        ...f.leaders.filter((m) => e.participants.includes(m.key)),
+        ...matchesOf(f, 'collective'),
+      ].map((m) => clauseOf(m.start)),
+    );
+    const words = ENCOUNTER_WORDS.flatMap((c) => matchesOf(f, c)).sort((a, b) => a.start - b.start);
+    const first = words.find((w) => theirs.has(clauseOf(w.start))) ?? firstOf(f, ENCOUNTER_WORDS);
+    const triggerClauses = new Set(first ? [clauseOf(first.start)] : []);
     for (const l of f.locations) {
       // where they met: "di Kremlin", "in Beijing", in the clause that reports the meeting
       if (

@@ -169,7 +169,7 @@ export function findMeetings(
     countryOf,
     roleOf,
     mainPair: mainPair(leaders, countryOf),
-    clauses: new Clauses(ctx.text),
+    clauses: new Clauses(ctx.text, ctx.lexicon.clauseWords),
     reported: new Map(),
   };
   const aDate = articleDate(ctx, facts);

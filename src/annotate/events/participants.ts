@@ -268,6 +268,7 @@ export function sentenceParticipants(
     const clauseOf = (pos: number) => env.clauses.indexOf(f, pos);
     const triggers = TOGETHER.flatMap((c) => matchesOf(f, c));
     let best: string[] = [];
+    let bestAt = -1;
     // clauses that report a meeting of two named leaders of their own
     let pairs = 0;
     const triggerClauses = new Set(triggers.map((t) => clauseOf(t.start)));
@@ -276,15 +277,29 @@ export function sentenceParticipants(
         f.leaders.some((m) => m.key === k && clauseOf(m.start) === clause),
       );
       if (inClause.length >= 2) pairs++;
-      if (inClause.length > best.length) best = inClause;
+      if (inClause.length > best.length) {
+        best = inClause;
+        bestAt = f.leaders.find((m) => clauseOf(m.start) === clause)?.start ?? -1;
+      }
     }
     // Two leaders meet in one clause: one named only in a clause that reports no meeting was not
     // there ("Ketika Zelensky berpidato di Kyiv, Putin bertemu Xi"), one who joins them in another
     // was ("…, sementara Lukashenko juga hadir dalam pertemuan itu"); but not one who meets someone
     // else there ("Putin menelepon Xi, beberapa jam sebelum Trump mengumumkan pertemuannya dengan
-    // Putin"): only the first such clause counts then.
+    // Putin"): only the first such clause counts then. Nor when one of the two clauses times the
+    // other by another event ("Jelang KTT dengan Trump di Alaska, Putin menelepon Xi", "the first
+    // meeting of the US and Russian presidents since Biden met Putin in Geneva").
+    const bestClause = clauseOf(bestAt);
+    const bestTimed = env.clauses.inTimeClause(f, bestAt);
     const inTriggerClause = (k: string) =>
-      f.leaders.some((m) => m.key === k && triggerClauses.has(clauseOf(m.start)));
+      f.leaders.some((m) => {
+        const clause = clauseOf(m.start);
+        return (
+          m.key === k &&
+          triggerClauses.has(clause) &&
+          (clause === bestClause || !(bestTimed || env.clauses.inTimeClause(f, m.start)))
+        );
+      });
     const there = best.length < 2 || pairs > 1 ? (k: string) => best.includes(k) : inTriggerClause;
     keys = keys.filter((k) => !named.includes(k) || there(k));
   }
