@@ -125,6 +125,10 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
     ['alexei-miller'],
     '2014-05-21',
   ],
+  // a place between a role and the name is not part of the name
+  ['Hadir pula Gubernur Daerah Amur Alexander Kozlov.', 'Person', ['alexander-kozlov']],
+  ['Governor of Amur Oblast Vasily Orlov met the delegation.', 'Person', ['vasily-orlov']],
+  ['Dokumen itu diteken Gubernur Sverdlovsk Denis Pasler.', 'Person', ['denis-pasler']],
   // officials, bodies and venues of other years and outlets than the corpus's
   [
     "Menteri Keuangan China Lan Fo'an berbicara di Forum Boao untuk Asia di Boao, Hainan.",
@@ -210,6 +214,8 @@ const MISS: Array<[string, string, string[]]> = [
     ['education'],
   ],
   ['"It is a signal," said a professor at Renmin University in Beijing.', 'Sector', ['education']],
+  ['Hadir pula Gubernur Daerah Amur Alexander Kozlov.', 'Person', ['daerah-amur-alexander-kozlov']],
+  ['Dokumen itu diteken Gubernur Sverdlovsk Denis Pasler.', 'Person', ['sverdlovsk-denis-pasler']],
   // "Geng" is Geng Shuang's family name, but after another name it is someone else's given name
   [
     'Perjanjian itu diteken Kepala Gazprom Alexei Miller dan Presiden CNPC Chen Geng di Beijing.',

@@ -45,6 +45,8 @@ interface TitlesData {
   notHolder?: string[];
   pastHolder?: string[];
   honorifics?: string[];
+  placeWords?: string[];
+  placeRoles?: string[];
 }
 
 export interface Lexicon {
@@ -73,6 +75,10 @@ export interface Lexicon {
   notNames: Set<string>;
   /** lower-case courtesy words before a name ("mr", "pak") */
   honorifics: Set<string>;
+  /** lower-case words for a kind of place ("daerah", "oblast"), never in a person's name */
+  placeWords: Set<string>;
+  /** lower-case roles of a place ("gubernur"): the place may stand before the name */
+  placeRoles: Set<string>;
   /** a hash of every lexicon file's content, for caches */
   version: string;
 }
@@ -262,6 +268,8 @@ function buildLexicon(dir: string): Lexicon {
     pastHolder: phrasesAtStart(titles.data.pastHolder ?? []),
     notNames: new Set((titles.data.notNames ?? []).map((w) => w.toLowerCase())),
     honorifics: new Set((titles.data.honorifics ?? []).map((w) => w.toLowerCase())),
+    placeWords: new Set((titles.data.placeWords ?? []).map((w) => w.toLowerCase())),
+    placeRoles: new Set((titles.data.placeRoles ?? []).map((w) => w.toLowerCase())),
     numbers,
     version: hashString(hashParts.join('\n')),
   };

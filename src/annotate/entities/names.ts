@@ -1,8 +1,8 @@
 import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { Token } from '../tokens.js';
 
-/** Capitalized, and not a word that never belongs to a name (titles.yaml `notNames`). */
-function isCapitalized(ctx: ArticleContext, t: Token): boolean {
+/** Capitalized, and not a word that never belongs to a name (titles.yaml `notNames`, `placeWords`). */
+export function isCapitalized(ctx: ArticleContext, t: Token): boolean {
   const text = ctx.text;
   const word = text.slice(t.start, t.end);
   const first = word[0] ?? '';
@@ -10,7 +10,7 @@ function isCapitalized(ctx: ArticleContext, t: Token): boolean {
   if (/\d/.test(word)) return false;
   // all-caps short tokens are acronyms, not names
   if (word.length <= 3 && word === word.toUpperCase()) return false;
-  return !ctx.lexicon.notNames.has(t.norm);
+  return !ctx.lexicon.notNames.has(t.norm) && !ctx.lexicon.placeWords.has(t.norm);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ArticleContext } from '../context.js';
 import type { EntityFindings } from '../mention.js';
 import type { Token } from '../tokens.js';
 import { lexicalMentions } from './lexical.js';
-import { coveredTokens, nameAt, slug } from './names.js';
+import { coveredTokens, isCapitalized, nameAt, slug } from './names.js';
 
 const ANNOTATOR = 'persons';
 /** How many tokens may stand between a role word and the name ("Juru Bicara Kementerian Luar Negeri China Wang Wenbin"). */
@@ -37,6 +37,9 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
     const { covered, roleTokens } = here;
     let i = role.last + 1;
     let steps = 0;
+    const { placeWords, placeRoles } = ctx.lexicon;
+    // a place may stand before the name: "Gubernur Sverdlovsk Denis Pasler"
+    let place = placeRoles.has(ctx.text.slice(role.start, role.end).toLowerCase());
     while (i < toks.length && steps <= MAX_BRIDGE) {
       const t = toks[i] as Token;
       const prev = toks[i - 1] as Token;
@@ -55,7 +58,22 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
         continue;
       }
       const word = ctx.text.slice(t.start, t.end);
-      const name = nameAt(ctx, s, i, covered);
+      // "Daerah Amur", "Amur Oblast": a place, not the name
+      const next = toks[i + 1];
+      const placeName = (k: number) => {
+        const u = toks[k];
+        return u !== undefined && !covered.has(u.start) && isCapitalized(ctx, u);
+      };
+      if (placeWords.has(t.norm) || (next && placeWords.has(next.norm) && placeName(i))) {
+        // the place word and the name after it, or the name and the place word after it
+        i += placeWords.has(t.norm) && !placeName(i + 1) ? 1 : 2;
+        place = true;
+        steps++;
+        continue;
+      }
+      const found = nameAt(ctx, s, i, covered);
+      const name: [number, number] | undefined =
+        found && place && found[1] - found[0] >= 2 ? [found[1] - 1, found[1]] : found;
       if (name) {
         const first = toks[name[0]] as Token;
         const last = toks[name[1]] as Token;
