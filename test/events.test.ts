@@ -86,6 +86,12 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     [[['vladimir-putin', 'xi-jinping'], 'official_visit', '2024-05-16']],
   ],
   [
+    'a visitor leaving a city ("Dari Moskow, Xi bertolak ke Jerman") does not meet its leader again',
+    'Judul\n\nPresiden Rusia Vladimir Putin akan menyambut Presiden China Xi Jinping di Kremlin pada 3 Juli. Dari Moskow, Xi dijadwalkan bertolak ke Jerman untuk menghadiri KTT G20 di Hamburg pada 7-8 Juli.',
+    '2017-06-14',
+    [[['vladimir-putin', 'xi-jinping'], 'official_visit', '2017-07-03']],
+  ],
+  [
     'a summit named only as a time ("Sebelum KTT") does not make the visit a summit meeting',
     'Sebelum KTT SCO di Astana, Xi Jinping melakukan kunjungan kenegaraan ke Kazakhstan dan bertemu Presiden Kassym-Jomart Tokayev pada Selasa (2/7/2024).',
     '2024-07-03',

@@ -251,8 +251,13 @@ export function sentenceParticipants(
     const visitor = keys[0] as string;
     // not the dateline's city: "Jakarta, CNBC Indonesia - Putin dijadwalkan berkunjung ke China"
     const after = datelineEnd(env.ctx.text, f);
+    // nor where the visitor leaves from: "Dari Moskow, Xi bertolak ke Jerman"
+    const text = env.ctx.text;
     const where = f.locations
-      .filter((l) => l.start >= after)
+      .filter(
+        (l) =>
+          l.start >= after && !ORIGIN.test(text.slice(Math.max(f.start, l.start - 12), l.start)),
+      )
       .map((l) => locationCountry(env, l))
       .find((c) => c && c !== env.countryOf.get(visitor));
     const country =
@@ -307,6 +312,8 @@ export function sentenceParticipants(
   if (countries.size < 2) keys = [];
   return previous ? { keys, resolved, previous } : { keys, resolved };
 }
+
+const ORIGIN = /\b(?:dari|from)\s+$/iu;
 
 const SEPARATELY = /\b(?:secara\s+terpisah|separately)\b/iu;
 
