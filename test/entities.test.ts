@@ -125,6 +125,17 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
     ['alexei-miller'],
     '2014-05-21',
   ],
+  // Russia's regions, as Indonesian and English news name them
+  [
+    'Delegasi Daerah Otonom Yahudi dan Daerah Amur tiba di Harbin.',
+    'Location',
+    ['jewish-autonomous-oblast', 'amur-oblast', 'harbin'],
+  ],
+  [
+    'Novatek ships LNG from the Murmansk region and Krasnoyarsk Krai.',
+    'Location',
+    ['murmansk-oblast', 'krasnoyarsk-krai'],
+  ],
   // a place between a role and the name is not part of the name
   ['Hadir pula Gubernur Daerah Amur Alexander Kozlov.', 'Person', ['alexander-kozlov']],
   ['Governor of Amur Oblast Vasily Orlov met the delegation.', 'Person', ['vasily-orlov']],
