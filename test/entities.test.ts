@@ -125,6 +125,22 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
     ['alexei-miller'],
     '2014-05-21',
   ],
+  // an institution between a role and the name
+  [
+    'Pengamat hubungan internasional dari Universitas Padjadjaran, Bambang Hariyadi, menilai pilihan itu.',
+    'Person',
+    ['bambang-hariyadi'],
+  ],
+  [
+    'Menurut peneliti Centre for Strategic and International Studies (CSIS) Jakarta, Yudha Pratama, kesepakatan itu penting.',
+    'Person',
+    ['yudha-pratama'],
+  ],
+  [
+    'Ekonom Center of Economic and Law Studies (Celios), Dimas Aryo Pranoto, menilai.',
+    'Person',
+    ['dimas-aryo-pranoto'],
+  ],
   // Russia's regions, as Indonesian and English news name them
   [
     'Delegasi Daerah Otonom Yahudi dan Daerah Amur tiba di Harbin.',

@@ -47,6 +47,7 @@ interface TitlesData {
   honorifics?: string[];
   placeWords?: string[];
   placeRoles?: string[];
+  institutionWords?: string[];
 }
 
 export interface Lexicon {
@@ -79,6 +80,8 @@ export interface Lexicon {
   placeWords: Set<string>;
   /** lower-case roles of a place ("gubernur"): the place may stand before the name */
   placeRoles: Set<string>;
+  /** lower-case words that begin an institution's name ("universitas", "centre") */
+  institutionWords: Set<string>;
   /** a hash of every lexicon file's content, for caches */
   version: string;
 }
@@ -270,6 +273,7 @@ function buildLexicon(dir: string): Lexicon {
     honorifics: new Set((titles.data.honorifics ?? []).map((w) => w.toLowerCase())),
     placeWords: new Set((titles.data.placeWords ?? []).map((w) => w.toLowerCase())),
     placeRoles: new Set((titles.data.placeRoles ?? []).map((w) => w.toLowerCase())),
+    institutionWords: new Set((titles.data.institutionWords ?? []).map((w) => w.toLowerCase())),
     numbers,
     version: hashString(hashParts.join('\n')),
   };

@@ -37,7 +37,7 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
     const { covered, roleTokens } = here;
     let i = role.last + 1;
     let steps = 0;
-    const { placeWords, placeRoles } = ctx.lexicon;
+    const { placeWords, placeRoles, institutionWords } = ctx.lexicon;
     // a place may stand before the name: "Gubernur Sverdlovsk Denis Pasler"
     let place = placeRoles.has(ctx.text.slice(role.start, role.end).toLowerCase());
     while (i < toks.length && steps <= MAX_BRIDGE) {
@@ -68,6 +68,12 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
         // the place word and the name after it, or the name and the place word after it
         i += placeWords.has(t.norm) && !placeName(i + 1) ? 1 : 2;
         place = true;
+        steps++;
+        continue;
+      }
+      // "dari Universitas Padjadjaran, Bambang Hariyadi": an institution, then the name
+      if (institutionWords.has(t.norm)) {
+        i = pastInstitution(ctx, toks, i, covered);
         steps++;
         continue;
       }
@@ -109,3 +115,39 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
   }
   return { mentions, leads: [] };
 }
+
+/**
+ * The token after an institution's name that begins at `i`: its capitalized words, the small
+ * words inside it ("Centre for Strategic and International Studies") and its acronym in
+ * brackets ("(CSIS)", "(Celios)").
+ */
+function pastInstitution(
+  ctx: ArticleContext,
+  toks: Token[],
+  i: number,
+  covered: Set<number>,
+): number {
+  let j = i + 1;
+  while (j < toks.length) {
+    const t = toks[j] as Token;
+    const gap = ctx.text.slice((toks[j - 1] as Token).end, t.start);
+    if (gap.includes('(')) {
+      // the acronym: "(CSIS)", up to its closing bracket
+      const close = ctx.text.indexOf(')', t.start);
+      if (close === -1 || close - t.start > 20) break;
+      while (j < toks.length && (toks[j] as Token).start < close) j++;
+      continue;
+    }
+    if (!/^\s+$/.test(gap)) break;
+    const word = ctx.text.slice(t.start, t.end);
+    const capital = word[0] !== word[0]?.toLowerCase();
+    const small = SMALL_WORDS.has(t.norm) && toks[j + 1] !== undefined;
+    if (!capital && !small) break;
+    if (covered.has(t.start) && !capital) break;
+    j++;
+  }
+  return j;
+}
+
+/** Small words inside an institution's name. */
+const SMALL_WORDS = new Set(['of', 'for', 'and', 'on', 'the', 'dan', 'untuk', 'de']);
