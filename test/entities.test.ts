@@ -125,6 +125,12 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
     ['alexei-miller'],
     '2014-05-21',
   ],
+  // Indonesian universities and think tanks that news quotes
+  [
+    'Pengamat dari Universitas Padjadjaran dan peneliti Centre for Strategic and International Studies (CSIS) menilai.',
+    'Organization',
+    ['padjadjaran-university', 'csis'],
+  ],
   // an institution between a role and the name
   [
     'Pengamat hubungan internasional dari Universitas Padjadjaran, Bambang Hariyadi, menilai pilihan itu.',
