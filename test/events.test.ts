@@ -649,6 +649,16 @@ describe('words that look like facts of the event and are not', () => {
     );
   });
 
+  it("a country's possessive names whose the signer is, it does not sign", () => {
+    const doc = run(
+      "Putin and Xi Jinping held talks in Beijing on Friday. Russia's largest independent gas producer Novatek signed an agreement with China National Petroleum Corporation.",
+      '2019-04-26',
+    );
+    const signers = agreementsOf(doc).flatMap((a) => a.signers);
+    assert.ok(signers.includes('Organization:novatek'), JSON.stringify(signers));
+    assert.ok(!signers.includes('Country:RU'), JSON.stringify(signers));
+  });
+
   it("a dateline's outlet reports the signing, it does not sign", () => {
     for (const [text, published, outlet] of [
       [

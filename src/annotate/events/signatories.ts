@@ -206,22 +206,25 @@ export function signatoriesOf(
   if (counter) parties.push(...listedFrom(ctx, f, signing.end + counter[0].length, all));
   // a country right before an organization or person is an adjective ("penyiar publik Rusia
   // VGTRK"), also before an apposition after a description ("perusahaan gas raksasa Rusia,
-  // Gazprom")
+  // Gazprom"); and a possessive before anyone named after it ("Russia's largest independent
+  // gas producer NOVATEK")
   const adjectivesOff = (list: Mention[]) =>
     list.filter(
       (m) =>
         m.type !== 'Country' ||
-        !list.some(
-          (o) =>
-            o.type !== 'Country' &&
-            o.start > m.end &&
-            (/^\s*(\(\s*)?$/u.test(ctx.text.slice(m.end, o.start)) ||
-              // "Russian President Vladimir Putin": a title between
-              (o.type !== 'Organization' &&
-                /^\s+(?:\p{Lu}[\p{L}.-]*\s+){1,3}$/u.test(ctx.text.slice(m.end, o.start))) ||
-              (/^\s*,\s*$/u.test(ctx.text.slice(m.end, o.start)) &&
-                /\p{Ll}\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 3), m.start)))),
-        ),
+        ((!/^['’]s\b/u.test(ctx.text.slice(m.end, m.end + 3)) ||
+          !list.some((o) => o.start > m.end)) &&
+          !list.some(
+            (o) =>
+              o.type !== 'Country' &&
+              o.start > m.end &&
+              (/^\s*(\(\s*)?$/u.test(ctx.text.slice(m.end, o.start)) ||
+                // "Russian President Vladimir Putin": a title between
+                (o.type !== 'Organization' &&
+                  /^\s+(?:\p{Lu}[\p{L}.-]*\s+){1,3}$/u.test(ctx.text.slice(m.end, o.start))) ||
+                (/^\s*,\s*$/u.test(ctx.text.slice(m.end, o.start)) &&
+                  /\p{Ll}\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 3), m.start)))),
+          )),
     );
   const named = adjectivesOff(parties);
   const passive = passiveSigning(ctx, signing);
