@@ -659,6 +659,28 @@ describe('words that look like facts of the event and are not', () => {
     assert.ok(!signers.includes('Country:RU'), JSON.stringify(signers));
   });
 
+  it('a participle after a comma and a passive with "the two leaders" name the leaders as signers', () => {
+    for (const [text, published] of [
+      [
+        'Vladimir Putin and Xi Jinping declared on Friday that ties have no limits, unveiling a joint statement.',
+        '2022-02-04',
+      ],
+      [
+        'Pada 16 Mei, Putin datang ke Beijing dan bertemu Presiden China Xi Jinping. Dalam pernyataan bersama yang diteken kedua pemimpin, Moskwa dan Beijing menentang sanksi.',
+        '2024-06-19',
+      ],
+      [
+        'On May 16 Putin met Xi Jinping in Beijing. In a joint statement signed by the two leaders, Moscow and Beijing opposed sanctions.',
+        '2024-06-19',
+      ],
+    ] as const) {
+      const statement = agreementsOf(run(text, published)).find(
+        (a) => a.kind === 'joint_statement',
+      );
+      assert.deepEqual(statement?.signers, ['Leader:vladimir-putin', 'Leader:xi-jinping'], text);
+    }
+  });
+
   it("a dateline's outlet reports the signing, it does not sign", () => {
     for (const [text, published, outlet] of [
       [

@@ -158,8 +158,14 @@ export function signatoriesOf(
     head !== undefined &&
     clauseText.startsWith(head.text) &&
     !/\p{Lu}/u.test(clauseText.slice(head.text.length));
+  // (or ends in a comma before an English participle: "… declared that ties have no limits,
+  // unveiling a joint statement")
+  const participle =
+    /ing$/iu.test(ctx.text.slice(signing.start, signing.end)) &&
+    /,\s*$/u.test(ctx.text.slice(clauseStart, signing.start));
   const aside =
     !clauseText ||
+    participle ||
     ((/^\p{Ll}/u.test(clauseText) || countryThenWords) &&
       parties.length > 0 &&
       parties.every((m) => m.type === 'Country'));
@@ -258,8 +264,14 @@ export function signatoriesOf(
     mentioned.filter((m) => m.start >= agentsFrom && m.end <= agentsEnd),
   );
   for (const m of agents.length > 0 ? agents : named) push(out, m.key, m);
+  // (or the agent of a passive: "pernyataan bersama yang diteken kedua pemimpin", "signed by the
+  // two leaders")
   const collective = matchesOf(f, 'collective').find(
-    (c) => c.start >= clauseStart && c.end <= signing.start,
+    (c) =>
+      (c.start >= clauseStart && c.end <= signing.start) ||
+      (passive &&
+        c.start >= signing.end &&
+        /^\s*(?:oleh|by)?\s*$/iu.test(ctx.text.slice(signing.end, c.start))),
   );
   if (collective && meeting) for (const k of meeting.participants) if (!out.has(k)) out.set(k, []);
   // "Kedua negara menandatangani …": the participants' countries
