@@ -681,6 +681,26 @@ describe('words that look like facts of the event and are not', () => {
     }
   });
 
+  it('documents counted and then described one by one are that many, each with its own sectors', () => {
+    const doc = run(
+      'Xi Jinping dan Vladimir Putin bertemu di Moskow pada Rabu (5/6/2019). Keduanya lalu meneken dua pernyataan bersama. Yang pertama tentang hubungan kemitraan menyeluruh. Yang kedua tentang kerja sama energi dan perdagangan.',
+      '2019-06-06',
+    );
+    const statements = doc.nodes.filter((n) => n.attributes.kind === 'joint_statement');
+    assert.equal(statements.length, 2, JSON.stringify(statements.map((n) => n.key)));
+    const sectors = statements.map((n) =>
+      doc.edges
+        .filter((e) => e.source === n.key && e.attributes.type === 'COVERS')
+        .map((e) => e.target)
+        .sort(),
+    );
+    assert.deepEqual(sectors, [[], ['Sector:energy', 'Sector:trade']]);
+    assert.ok(
+      statements.every((n) => n.attributes.count === undefined),
+      'each is one document',
+    );
+  });
+
   it("a dateline's outlet reports the signing, it does not sign", () => {
     for (const [text, published, outlet] of [
       [

@@ -388,7 +388,56 @@ export function findAgreements(
       last = a;
     });
   }
-  return mergeAgreements(found);
+  return oneByOne(ctx, facts, mergeAgreements(found));
+}
+
+// "Yang pertama tentang …", "The second concerns …": one of the documents just counted
+const ONE_DESCRIBED = /^\W*(?:yang|the)\s+(?:pertama|kedua|ketiga|first|second|third|other)\b/iu;
+
+/**
+ * Documents counted and then described one by one ("meneken dua pernyataan bersama. Yang pertama
+ * tentang … Yang kedua tentang …") are that many documents, each with the signers of the count
+ * and the sectors of its own description.
+ */
+function oneByOne(
+  ctx: ArticleContext,
+  facts: SentenceFacts[],
+  list: AgreementEvent[],
+): AgreementEvent[] {
+  return list.flatMap((a) => {
+    const count = a.count ?? 0;
+    if (count < 2 || count > 4) return [a];
+    const after = Math.max(...a.sentences);
+    const described: SentenceFacts[] = [];
+    for (let i = after + 1; i <= after + count && i < facts.length; i++) {
+      const f = facts[i] as SentenceFacts;
+      if (!ONE_DESCRIBED.test(ctx.text.slice(f.start, f.end))) break;
+      described.push(f);
+    }
+    if (described.length < 2) return [a];
+    const first = (described[0] as SentenceFacts).start;
+    return Array.from({ length: count }, (_, k) => {
+      // the sectors of the count, and those from its own description up to the next one
+      const from = described[k]?.start ?? Number.POSITIVE_INFINITY;
+      const to = described[k + 1]?.start ?? Number.POSITIVE_INFINITY;
+      const sectors = new Map<string, Mention[]>();
+      for (const [key, mentions] of a.sectors)
+        for (const m of mentions)
+          if (m.start < first || (m.start >= from && m.start < to)) push(sectors, key, m);
+      const own = described[k];
+      if (own)
+        for (const m of own.sectors)
+          if (!sectors.get(m.key)?.some((o) => o.start === m.start)) push(sectors, m.key, m);
+      const one: AgreementEvent = {
+        ...a,
+        signatories: new Map(a.signatories),
+        sectors,
+        sentences: own ? [...a.sentences, own.index] : [...a.sentences],
+      };
+      delete one.count;
+      return one;
+    });
+  });
 }
 
 /** The same document mentioned twice in one meeting becomes one (never two nouns of one sentence). */
