@@ -591,6 +591,16 @@ describe('words that look like facts of the event and are not', () => {
           .sort(),
       }));
 
+  it('a figure does not make background of what the leaders discuss', () => {
+    const found = meetings(
+      run(
+        'Presiden Xi Jinping bertemu Presiden Vladimir Putin di Moskow pada Senin (20/3/2023). Kedua pemimpin juga akan membahas perdagangan bilateral yang melonjak hingga 240 miliar dolar AS.',
+        '2023-03-21',
+      ),
+    );
+    assert.deepEqual(found[0]?.sectors, ['trade'], JSON.stringify(found));
+  });
+
   it('cooperation with a country not at the meeting is not what the meeting discussed', () => {
     const found = meetings(
       run(

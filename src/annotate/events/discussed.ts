@@ -103,7 +103,9 @@ export function discussedSectors(
       const d = ownDate(ctx.text, f, ctx.anchor);
       if (d && meeting.date && !compatible(d.date, meeting.date)) continue;
       const words = sentenceWords(ctx, f);
-      if (words.statistic) continue;
+      // (a figure makes it background, unless the leaders discuss it: "kedua pemimpin akan
+      // membahas perdagangan yang melonjak hingga 65 miliar dolar AS")
+      if (words.statistic && !has(f, 'discussion')) continue;
       const involves =
         f.leaders.some((l) => meeting.participants.includes(l.key)) ||
         has(f, 'collective') ||
