@@ -591,6 +591,18 @@ describe('words that look like facts of the event and are not', () => {
           .sort(),
       }));
 
+  it('"the two leaders" right after a report of a meeting other than the main one speak of that one', () => {
+    const found = meetings(
+      run(
+        'Xi Jinping held talks with Vladimir Putin in Beijing on Wednesday. On Tuesday, Putin met Kazakh President Kassym-Jomart Tokayev in Astana. The two leaders also promised to cooperate on energy.',
+        '2024-05-16',
+      ),
+    );
+    const sectorsOf = (who: string) => found.find((m) => m.participants.includes(who))?.sectors;
+    assert.deepEqual(sectorsOf('kassym-jomart-tokayev'), ['energy'], JSON.stringify(found));
+    assert.deepEqual(sectorsOf('xi-jinping'), [], JSON.stringify(found));
+  });
+
   it('a figure does not make background of what the leaders discuss', () => {
     const found = meetings(
       run(

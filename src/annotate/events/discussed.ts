@@ -85,21 +85,32 @@ export function discussedSectors(
     // a sentence whose leaders all took part in this meeting and in no other of the article
     // (or in the sentence right after one of its reports: "Mishustin diterima Xi … Xi menyatakan
     // kerja sama di bidang energi …")
+    // (or, naming none, speaks of them together right after one of its reports: "… the first BRIC
+    // summit. The four also promised to cooperate on energy")
     const onlyHere =
       !main &&
-      f.leaders.length > 0 &&
-      f.leaders.every((l) => meeting.participants.includes(l.key)) &&
-      (meeting.sentences.includes(f.index - 1) ||
-        !meetings.some(
-          (o) => o !== meeting && f.leaders.every((l) => o.participants.includes(l.key)),
-        ));
+      ((f.leaders.length > 0 &&
+        f.leaders.every((l) => meeting.participants.includes(l.key)) &&
+        (meeting.sentences.includes(f.index - 1) ||
+          !meetings.some(
+            (o) => o !== meeting && f.leaders.every((l) => o.participants.includes(l.key)),
+          ))) ||
+        (f.leaders.length === 0 &&
+          has(f, 'collective') &&
+          meeting.sentences.includes(f.index - 1)));
     // a sentence about a document of another meeting speaks of that one
     const elsewhere = agreements.some(
       (a) => a.meeting !== undefined && a.meeting !== meeting && a.sentences.includes(f.index),
     );
     // (and one under another heading of a timeline speaks of that section's)
     const sameSection = !apartInTimeline(facts, meeting.sentences, f);
-    if (!tied && (main || onlyHere) && !elsewhere && sameSection) {
+    // (and then not of the main meeting)
+    const afterOther =
+      main &&
+      f.leaders.length === 0 &&
+      !meeting.sentences.includes(f.index - 1) &&
+      meetings.some((o) => o !== meeting && o.sentences.includes(f.index - 1));
+    if (!tied && (main || onlyHere) && !elsewhere && sameSection && !afterOther) {
       const d = ownDate(ctx.text, f, ctx.anchor);
       if (d && meeting.date && !compatible(d.date, meeting.date)) continue;
       const words = sentenceWords(ctx, f);
