@@ -86,6 +86,12 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     [[['vladimir-putin', 'xi-jinping'], 'official_visit', '2024-05-16']],
   ],
   [
+    'a subject pronoun after an opening phrase is the leader named before, unless the sentence names its own first',
+    'Judul\n\nTrump arrived in Busan at the end of a tour of Asia. On Wednesday in Gyeongju he met the South Korean president, Lee Jae-myung. Putin has said he intends to host Xi Jinping again.',
+    '2025-10-30',
+    [[['donald-trump', 'lee-jae-myung'], 'state_visit', '2025-10-29']],
+  ],
+  [
     'a visitor leaving a city ("Dari Moskow, Xi bertolak ke Jerman") does not meet its leader again',
     'Judul\n\nPresiden Rusia Vladimir Putin akan menyambut Presiden China Xi Jinping di Kremlin pada 3 Juli. Dari Moskow, Xi dijadwalkan bertolak ke Jerman untuk menghadiri KTT G20 di Hamburg pada 7-8 Juli.',
     '2017-06-14',

@@ -19,7 +19,7 @@ const COUNTED_MEETING =
 // a subject that names the leader before by a pronoun, or as a former holder of an office ("Mantan
 // perdana menteri Rusia itu dijadwalkan bertemu Jiang", "the former premier")
 const PRONOUN_SUBJECT =
-  /^\s*(\p{L}+,?\s+){0,2}(dia|ia|beliau|he|she|(?:sang\s+|the\s+)?(?:mantan|former)\s+(?:presiden|perdana\s+menteri|pm|president|prime\s+minister|premier))\b/iu;
+  /^\s*(\p{L}+,?\s+){0,4}(dia|ia|beliau|he|she|(?:sang\s+|the\s+)?(?:mantan|former)\s+(?:presiden|perdana\s+menteri|pm|president|prime\s+minister|premier))\b/iu;
 
 const GOVERNMENT_COLLECTIVE =
   /(pemerintahan|perdana menteri|prime ministers|premiers|heads of government)/iu;
@@ -224,7 +224,12 @@ export function sentenceParticipants(
     }
   }
   const sentenceText = env.ctx.text.slice(f.start, f.end);
-  if (PRONOUN_SUBJECT.test(sentenceText)) {
+  // (not one that stands for a leader the sentence names first: "Putin has said he intends …")
+  const pronounAt = PRONOUN_SUBJECT.exec(sentenceText);
+  if (
+    pronounAt &&
+    !f.leaders.some((m) => m.start < f.start + pronounAt.index + pronounAt[0].length)
+  ) {
     const subject = lastLeaderBefore(env, f.index);
     if (subject && !keys.includes(subject) && keys.length >= 1) {
       keys.unshift(subject);
