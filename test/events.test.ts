@@ -553,6 +553,19 @@ describe('event shortcuts keep the rules', () => {
     assert.deepEqual(places(':'), ['kremlin', 'moscow']);
   });
 
+  it('a hyphen inside a word is no dateline: "Xi went to Moscow for a three-day state visit"', () => {
+    const found = meetings(
+      run(
+        'Judul\n\nPutin and Xi Jinping.\n\nXi went to Moscow for a three-day state visit on March 20, 2023.',
+        '2024-05-14',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => [m.participants, m.date, m.places]),
+      [[['vladimir-putin', 'xi-jinping'], '2023-03-20', ['moscow']]],
+    );
+  });
+
   it('the first encounter word of a sentence: earliest, then by category, then in order', () => {
     const match = (target: string, start: number) =>
       ({

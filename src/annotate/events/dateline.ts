@@ -19,7 +19,19 @@ export function datelineEnd(text: string, f: SentenceFacts): number {
   const seen = known.get(f);
   if (seen && seen.text === text && seen.start === f.start && seen.end === f.end) return seen.value;
   const head = text.slice(f.start, Math.min(f.end, f.start + 120));
-  const m = DASH.test(head) ? DATELINE.exec(head) : null;
+  let m = DASH.test(head) ? DATELINE.exec(head) : null;
+  // a hyphen inside a word ends no dateline written in lower case: "Xi went to Moscow for a
+  // three-day visit" (but "JAKARTA-" may)
+  const dash = m
+    ? Math.max(m[0].lastIndexOf('-'), m[0].lastIndexOf('–'), m[0].lastIndexOf('—'))
+    : -1;
+  if (
+    m &&
+    m[0][dash] === '-' &&
+    /\S/u.test(m[0][dash - 1] ?? '') &&
+    /\p{Ll}/u.test(m[0].slice(0, dash))
+  )
+    m = null;
   const value = m ? f.start + m[0].length : f.start;
   known.set(f, { text, start: f.start, end: f.end, value });
   return value;
