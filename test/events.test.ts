@@ -92,6 +92,12 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     [[['donald-trump', 'lee-jae-myung'], 'state_visit', '2025-10-29']],
   ],
   [
+    'talks of no one else in an "after" clause give the meeting its date',
+    'Judul\n\nAfter talks in the Kremlin on March 22, 2013, Xi Jinping and Vladimir Putin signed a joint declaration.',
+    '2024-05-14',
+    [[['vladimir-putin', 'xi-jinping'], 'official_visit', '2013-03-22']],
+  ],
+  [
     'a visitor leaving a city ("Dari Moskow, Xi bertolak ke Jerman") does not meet its leader again',
     'Judul\n\nPresiden Rusia Vladimir Putin akan menyambut Presiden China Xi Jinping di Kremlin pada 3 Juli. Dari Moskow, Xi dijadwalkan bertolak ke Jerman untuk menghadiri KTT G20 di Hamburg pada 7-8 Juli.',
     '2017-06-14',

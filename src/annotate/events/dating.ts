@@ -65,7 +65,7 @@ function firstOwnDate(text: string, f: SentenceFacts, anchor?: string): DateMent
     if (d.how === 'anniversary') continue;
     const from = Math.max(f.start, d.start - PERIOD_REACH);
     const period = PERIOD_START.exec(text.slice(from, d.start));
-    if (period && !periodOwnEvent(f, from + period.index, d.start)) continue;
+    if (period && !periodOwnEvent(f, from + period.index, d.start, period[1] ?? '')) continue;
     if (namesDocument(text, f, d) || inRelativeClause(text, f, d)) continue;
     if (anchor && !planned && !d.future && later(d, anchor)) continue;
     if (!first) {
@@ -89,12 +89,17 @@ function firstOwnDate(text: string, f: SentenceFacts, anchor?: string): DateMent
  * it names ("… sejak Putin bertemu Joe Biden di Jenewa pada Juni 2021"): then the date is that
  * event's. Not so in "lawatan pertama Putin ke China sejak ia kembali menjabat … bulan lalu".
  */
-function periodOwnEvent(f: SentenceFacts, conj: number, date: number): boolean {
-  return (
-    eventWordBetween(f, conj, date) &&
-    new Set(f.leaders.filter((l) => l.start > conj && l.start < date).map((l) => l.key)).size >= 2
+function periodOwnEvent(f: SentenceFacts, conj: number, date: number, word: string): boolean {
+  if (!eventWordBetween(f, conj, date)) return false;
+  const leaders = new Set(
+    f.leaders.filter((l) => l.start > conj && l.start < date).map((l) => l.key),
   );
+  // (or talks of no one else, just before or after the main event: "After talks in the Kremlin
+  // on March 22, 2013, the two leaders signed …"; not "since": that is a period)
+  return leaders.size >= 2 || (leaders.size === 0 && !SINCE.test(word));
 }
+
+const SINCE = /^(?:sejak|since|semenjak)$/iu;
 
 /** Does a word that reports an event start strictly between `from` and `to`? */
 function eventWordBetween(f: SentenceFacts, from: number, to: number): boolean {
