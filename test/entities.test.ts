@@ -249,6 +249,17 @@ const MISS: Array<[string, string, string[]]> = [
   ['"It is a signal," said a professor at Renmin University in Beijing.', 'Sector', ['education']],
   ['Hadir pula Gubernur Daerah Amur Alexander Kozlov.', 'Person', ['daerah-amur-alexander-kozlov']],
   ['Dokumen itu diteken Gubernur Sverdlovsk Denis Pasler.', 'Person', ['sverdlovsk-denis-pasler']],
+  // an alliance a country leads is no one's office; a verb ends a role's phrase
+  [
+    'Kedua negara meminta aliansi pimpinan Amerika Serikat itu meninggalkan pendekatan era Perang Dingin.',
+    'Leader',
+    ['joe-biden'],
+  ],
+  [
+    'Kedua negara meminta aliansi pimpinan Amerika Serikat itu meninggalkan pendekatan era Perang Dingin.',
+    'Person',
+    ['perang-dingin'],
+  ],
   // "Geng" is Geng Shuang's family name, but after another name it is someone else's given name
   [
     'Perjanjian itu diteken Kepala Gazprom Alexei Miller dan Presiden CNPC Chen Geng di Beijing.',

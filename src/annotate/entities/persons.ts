@@ -99,7 +99,10 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
         });
         break;
       }
-      // lower-case words and bracketed acronyms may stand between the role and the name
+      // lower-case words and bracketed acronyms may stand between the role and the name; not a
+      // demonstrative or a verb, which end the role's phrase ("aliansi pimpinan Amerika Serikat
+      // itu meninggalkan pendekatan era Perang Dingin")
+      if (word === word.toLowerCase() && PHRASE_END.test(word)) break;
       if (word === word.toLowerCase() || (word === word.toUpperCase() && /\(\s*$/.test(gap))) {
         i++;
         steps++;
@@ -148,6 +151,9 @@ function pastInstitution(
   }
   return j;
 }
+
+// "itu", "tersebut"; Indonesian active verbs ("meninggalkan", "menilai", "bertemu")
+const PHRASE_END = /^(?:itu|ini|tersebut|(?:me[mnl]?|meng|meny|ber)\p{L}{3,})$/u;
 
 /** Small words inside an institution's name. */
 const SMALL_WORDS = new Set(['of', 'for', 'and', 'on', 'the', 'dan', 'untuk', 'de']);
