@@ -98,6 +98,12 @@ const MEETINGS: Array<[string, string, string | undefined, Array<[string[], stri
     [[['vladimir-putin', 'xi-jinping'], 'official_visit', '2013-03-22']],
   ],
   [
+    "a leader who receives a minister is the host: no leader of the minister's country came",
+    'Judul\n\nPresiden China Xi Jinping menerima kunjungan Menteri Luar Negeri Rusia, Sergei Lavrov, di Beijing pada Selasa (9/4/2024). Putin dijadwalkan ke China bulan depan.',
+    '2024-04-09',
+    [],
+  ],
+  [
     'a visitor leaving a city ("Dari Moskow, Xi bertolak ke Jerman") does not meet its leader again',
     'Judul\n\nPresiden Rusia Vladimir Putin akan menyambut Presiden China Xi Jinping di Kremlin pada 3 Juli. Dari Moskow, Xi dijadwalkan bertolak ke Jerman untuk menghadiri KTT G20 di Hamburg pada 7-8 Juli.',
     '2017-06-14',

@@ -108,6 +108,18 @@ function receivesPronoun(env: MeetingEnv, f: SentenceFacts): boolean {
 }
 
 /**
+ * Does the sentence's leader receive someone who is not a leader ("Xi menerima kunjungan Menteri
+ * Luar Negeri Rusia, Sergei Lavrov")? Then the leader is the host, and no other leader came.
+ */
+function receivesPerson(f: SentenceFacts): boolean {
+  return matchesOf(f, 'meeting:reception').some((m) =>
+    f.persons.some(
+      (p) => p.start >= m.end && !f.leaders.some((l) => l.start > m.end && l.start < p.start),
+    ),
+  );
+}
+
+/**
  * Is the word followed by the name of someone who is not a leader ("his Chinese counterpart Wang
  * Yi", "mitranya dari China, Wang Yi"): then it is that one, not the other leader.
  */
@@ -251,7 +263,8 @@ export function sentenceParticipants(
   if (
     keys.length === 1 &&
     VISITS.some((c) => has(f, c)) &&
-    !namedAside(env, f, keys[0] as string)
+    !namedAside(env, f, keys[0] as string) &&
+    !receivesPerson(f)
   ) {
     const visitor = keys[0] as string;
     // not the dateline's city: "Jakarta, CNBC Indonesia - Putin dijadwalkan berkunjung ke China"
