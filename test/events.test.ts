@@ -754,6 +754,15 @@ describe('words that look like facts of the event and are not', () => {
     );
   });
 
+  it('a clause that describes a signer ("Sechin, a close Putin ally, and Zhou signed") names no one else', () => {
+    const doc = run(
+      'Xi Jinping held talks with Vladimir Putin in the Kremlin on Friday. Rosneft chief Igor Sechin spoke. Sechin, a close Putin ally, and Zhou Jiping also signed a memorandum on offshore fields.',
+      '2013-03-22',
+    );
+    const memo = agreementsOf(doc).find((a) => a.kind === 'memorandum');
+    assert.deepEqual(memo?.signers, ['Person:igor-sechin', 'Person:zhou-jiping']);
+  });
+
   it("a dateline's outlet reports the signing, it does not sign", () => {
     for (const [text, published, outlet] of [
       [

@@ -92,6 +92,25 @@ export function passiveSigning(ctx: ArticleContext, signing: SentenceMatch): boo
   );
 }
 
+// "Sechin, a close Putin ally, and Zhou signed": a clause that describes the one before it
+const APPOSITION = /^\s*(?:a|an|the|seorang|sang)\s/iu;
+
+/** Is the mention inside a clause, between commas, that describes the one before it? */
+function inApposition(
+  text: string,
+  starts: number[],
+  cuts: Array<{ at: number; after: number }>,
+  m: Mention,
+): boolean {
+  for (let k = 1; k < starts.length; k++) {
+    const from = starts[k] as number;
+    const to = cuts[k]?.at;
+    if (to === undefined) return false;
+    if (m.start >= from && m.end <= to) return APPOSITION.test(text.slice(from, to));
+  }
+  return false;
+}
+
 /** A passive signing word ("diteken", "ditandatangani") with someone named after it, before `to`. */
 export function passiveAgentsBetween(
   ctx: ArticleContext,
@@ -178,7 +197,9 @@ export function signatoriesOf(
     let first = begin;
     while (i > 0) {
       const before = starts[i - 1] as number;
-      if (!joins(first) && !joins(before)) break;
+      // (past a clause that describes the one before it: "Sechin, a close Putin ally, and Zhou")
+      const describes = APPOSITION.test(ctx.text.slice(first, first + 12));
+      if (!joins(first) && !joins(before) && !describes) break;
       if (
         f.events.some(
           (e) =>
@@ -194,7 +215,12 @@ export function signatoriesOf(
     return first;
   };
   if (clauseEnd === signing.start && !aside && parties.some((m) => m.type !== 'Country'))
-    parties = all.filter((m) => m.start >= coordinatedFrom(clauseStart) && m.end <= clauseEnd);
+    parties = all.filter(
+      (m) =>
+        m.start >= coordinatedFrom(clauseStart) &&
+        m.end <= clauseEnd &&
+        !inApposition(ctx.text, starts, cuts, m),
+    );
   if (clauseEnd === signing.start && aside) {
     for (let k = cuts.length - 1; k >= 0; k--) {
       const { at: end, after } = cuts[k] as { at: number; after: number };
