@@ -147,6 +147,12 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
     'Person',
     ['dimas-aryo-pranoto'],
   ],
+  // a family name is the person the article names in full with it, not one of the lexicon
+  [
+    'Delegasi dipimpin Gubernur Provinsi Heilongjiang Liang Huiling. Dokumen itu diteken Gubernur Liang.',
+    'Person',
+    ['liang-huiling'],
+  ],
   // Russia's regions, as Indonesian and English news name them
   [
     'Delegasi Daerah Otonom Yahudi dan Daerah Amur tiba di Harbin.',
@@ -259,6 +265,11 @@ const MISS: Array<[string, string, string[]]> = [
     'Kedua negara meminta aliansi pimpinan Amerika Serikat itu meninggalkan pendekatan era Perang Dingin.',
     'Person',
     ['perang-dingin'],
+  ],
+  [
+    'Delegasi dipimpin Gubernur Provinsi Heilongjiang Liang Huiling. Dokumen itu diteken Gubernur Liang.',
+    'Person',
+    ['liang-guanglie'],
   ],
   // "Geng" is Geng Shuang's family name, but after another name it is someone else's given name
   [

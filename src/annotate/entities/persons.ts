@@ -1,5 +1,5 @@
 import type { ArticleContext } from '../context.js';
-import type { EntityFindings } from '../mention.js';
+import type { EntityFindings, Mention } from '../mention.js';
 import type { Token } from '../tokens.js';
 import { lexicalMentions } from './lexical.js';
 import { coveredTokens, isCapitalized, nameAt, slug } from './names.js';
@@ -15,6 +15,7 @@ const MAX_BRIDGE = 9;
 export function annotatePersons(ctx: ArticleContext): EntityFindings {
   const mentions = lexicalMentions(ctx, 'Person', ANNOTATOR);
   const known = new Set(mentions.map((m) => m.start));
+  const replaced = new Set<Mention>();
   const leaderStarts = new Set(
     ctx.matches.entity.filter((m) => m.surface.target.startsWith('Leader:')).map((m) => m.start),
   );
@@ -45,6 +46,22 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
       const prev = toks[i - 1] as Token;
       const gap = ctx.text.slice(prev.end, t.start);
       if (/[.;:!?"“”]/.test(gap)) break;
+      if (covered.has(t.start)) {
+        // a family name the lexicon knows, of someone else whom the article names in full:
+        // "Gubernur Provinsi Heilongjiang Liang Huiling" is not Liang Guanglie
+        const short = mentions.find((m) => m.start === t.start && m.rule === 'short');
+        if (short && !ctx.namedInFull.has(short.key)) {
+          const open = new Set(covered);
+          open.delete(t.start);
+          const name = nameAt(ctx, s, i, open);
+          if (name && name[0] === i) {
+            replaced.add(short);
+            i = name[0];
+            covered.delete(t.start);
+            known.delete(t.start);
+          }
+        }
+      }
       if (covered.has(t.start)) {
         if (known.has(t.start) || leaderStarts.has(t.start)) break; // the named person is already known
         const m = entities.find((e) => e.first === i);
@@ -116,7 +133,27 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
       break;
     }
   }
-  return { mentions, leads: [] };
+  return { mentions: ownFamilyNames(ctx, mentions.filter((m) => !replaced.has(m))), leads: [] };
+}
+
+/**
+ * A family name alone is the person the article names in full with it ("Gubernur Provinsi
+ * Heilongjiang Liang Huiling … Gubernur Liang"), not someone of the lexicon whom the article
+ * never names in full (Liang Guanglie).
+ */
+function ownFamilyNames(ctx: ArticleContext, mentions: Mention[]): Mention[] {
+  const byWord = new Map<string, Mention>();
+  for (const m of mentions) {
+    if (m.rule !== 'role+name') continue;
+    const words = m.label.toLowerCase().split(/\s+/u);
+    for (const w of [words[0], words.at(-1)]) if (w && !byWord.has(w)) byWord.set(w, m);
+  }
+  if (byWord.size === 0) return mentions;
+  return mentions.map((m) => {
+    if (m.rule !== 'short' || ctx.namedInFull.has(m.key)) return m;
+    const own = byWord.get(m.text.toLowerCase());
+    return own ? { ...m, key: own.key, label: own.label } : m;
+  });
 }
 
 /**
