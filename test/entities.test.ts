@@ -147,6 +147,7 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
     'Person',
     ['dimas-aryo-pranoto'],
   ],
+  ['Gelar itu diserahkan langsung oleh Rektor Nikolai Kropachev.', 'Person', ['nikolai-kropachev']],
   // a family name is the person the article names in full with it, not one of the lexicon
   [
     'Delegasi dipimpin Gubernur Provinsi Heilongjiang Liang Huiling. Dokumen itu diteken Gubernur Liang.',
