@@ -133,7 +133,13 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
       break;
     }
   }
-  return { mentions: ownFamilyNames(ctx, mentions.filter((m) => !replaced.has(m))), leads: [] };
+  return {
+    mentions: ownFamilyNames(
+      ctx,
+      mentions.filter((m) => !replaced.has(m)),
+    ),
+    leads: [],
+  };
 }
 
 /**
