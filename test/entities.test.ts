@@ -272,6 +272,9 @@ const MISS: Array<[string, string, string[]]> = [
     'Person',
     ['liang-guanglie'],
   ],
+  // a currency names no country
+  ['Perdagangan kedua negara mencapai 110 miliar dolar AS pada 2019.', 'Country', ['US']],
+  ['Trade reached 240 billion US dollars last year.', 'Country', ['US']],
   // "Geng" is Geng Shuang's family name, but after another name it is someone else's given name
   [
     'Perjanjian itu diteken Kepala Gazprom Alexei Miller dan Presiden CNPC Chen Geng di Beijing.',

@@ -1,14 +1,18 @@
 import type { ArticleContext } from '../context.js';
 import type { EntityFindings, Mention } from '../mention.js';
+import { namesCurrency } from './currency.js';
 import { lexicalMentions } from './lexical.js';
 
 /**
  * Countries by name, short form, acronym (AS, RRT) or demonym (Russian, Chinese), also where
  * an organization's name names them ("Departemen Luar Negeri AS"), but for a news outlet's:
- * "CNN Indonesia" reporting says nothing of Indonesia.
+ * "CNN Indonesia" reporting says nothing of Indonesia; nor does a currency ("40 miliar dolar
+ * AS", "US dollars").
  */
 export function annotateCountries(ctx: ArticleContext): EntityFindings {
-  const mentions = lexicalMentions(ctx, 'Country', 'countries');
+  const mentions = lexicalMentions(ctx, 'Country', 'countries').filter(
+    (m) => !namesCurrency(ctx.text, m),
+  );
   for (const org of ctx.matches.entity) {
     if (!org.surface.target.startsWith('Organization:') || org.last === org.first) continue;
     if (ctx.lexicon.entities.get(org.surface.target)?.kind === 'media') continue;

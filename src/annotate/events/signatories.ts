@@ -6,6 +6,7 @@
 
 import { push } from '../../util/multimap.js';
 import type { ArticleContext, SentenceMatch } from '../context.js';
+import { namesCurrency } from '../entities/currency.js';
 import type { Mention } from '../mention.js';
 import { datelineEnd } from './dateline.js';
 import { matchesOf, type SentenceFacts, TOGETHER } from './facts.js';
@@ -38,15 +39,6 @@ function onlyDatesBetween(text: string, f: SentenceFacts, from: number, to: numb
     at = Math.max(at, d.end);
   }
   return /^[\s,]*$/u.test(text.slice(at, to));
-}
-
-/** "400 miliar dolar AS", "US dollars": a country named by its currency signs nothing. */
-function currency(text: string, m: Mention): boolean {
-  return (
-    /\b(?:dolar|dollar|dollars|rubel|ruble|rubles|rouble|roubles|yuan)\s+$/iu.test(
-      text.slice(Math.max(0, m.start - 12), m.start),
-    ) || /^\s*(?:dollars?|dolar)\b/iu.test(text.slice(m.end, m.end + 10))
-  );
 }
 
 /** The mentions listed from `from` until the clause goes on to what, when or where. */
@@ -152,7 +144,8 @@ export function signatoriesOf(
   if (witnessWords.some((a) => a.start >= clauseStart && a.end <= signing.start)) return out;
   const mentioned = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries];
   const all = mentioned.filter(
-    (m) => m.rule !== 'inside-organization' && !(m.type === 'Country' && currency(ctx.text, m)),
+    (m) =>
+      m.rule !== 'inside-organization' && !(m.type === 'Country' && namesCurrency(ctx.text, m)),
   );
   let clauseEnd = signing.start;
   // "Xi dan Putin bertemu di Beijing, Jumat (4/2), …, dan menandatangani …": a verb joined by
