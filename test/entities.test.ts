@@ -275,6 +275,13 @@ const MISS: Array<[string, string, string[]]> = [
   // a currency names no country
   ['Perdagangan kedua negara mencapai 110 miliar dolar AS pada 2019.', 'Country', ['US']],
   ['Trade reached 240 billion US dollars last year.', 'Country', ['US']],
+  // a school's name and a related-story line name no country
+  [
+    'Menurut pengamat Universitas Indonesia, Hendra Kusuma, rangkaian pertemuan itu penting.',
+    'Country',
+    ['ID'],
+  ],
+  ['Baca: Dubes Ukraina untuk RI Minta Indonesia Bersuara Tegas', 'Country', ['ID', 'UA']],
   // "Geng" is Geng Shuang's family name, but after another name it is someone else's given name
   [
     'Perjanjian itu diteken Kepala Gazprom Alexei Miller dan Presiden CNPC Chen Geng di Beijing.',

@@ -15,7 +15,9 @@ export function annotateCountries(ctx: ArticleContext): EntityFindings {
   );
   for (const org of ctx.matches.entity) {
     if (!org.surface.target.startsWith('Organization:') || org.last === org.first) continue;
-    if (ctx.lexicon.entities.get(org.surface.target)?.kind === 'media') continue;
+    // (nor does a school's or an institute's name: "Universitas Indonesia")
+    const kind = ctx.lexicon.entities.get(org.surface.target)?.kind;
+    if (kind === 'media' || kind === 'other') continue;
     const toks = ctx.tokens[org.sentence] ?? [];
     for (let i = org.first + 1; i <= org.last; i++) {
       const tok = toks[i];
