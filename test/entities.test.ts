@@ -131,6 +131,17 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
     'Organization',
     ['padjadjaran-university', 'csis'],
   ],
+  // companies and agencies that sign or are named in cooperation news
+  [
+    'Kesepakatan itu diteken oleh Presiden MTS dan Wakil Ketua Huawei, sementara TVEL memasok bahan bakar.',
+    'Organization',
+    ['mts', 'huawei', 'tvel'],
+  ],
+  [
+    'Huawei masuk daftar hitam Departemen Perdagangan AS, dan Google membatasi akses.',
+    'Organization',
+    ['huawei', 'us-department-of-commerce', 'google'],
+  ],
   // an institution between a role and the name
   [
     'Pengamat hubungan internasional dari Universitas Padjadjaran, Bambang Hariyadi, menilai pilihan itu.',
