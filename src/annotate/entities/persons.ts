@@ -55,8 +55,8 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
           open.delete(t.start);
           const name = nameAt(ctx, s, i, open);
           if (name && name[0] === i) {
+            // (no longer covered for the sentence's other roles either: it begins that name)
             replaced.add(short);
-            i = name[0];
             covered.delete(t.start);
             known.delete(t.start);
           }
@@ -90,7 +90,7 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
       }
       // "dari Universitas Padjadjaran, Bambang Hariyadi": an institution, then the name
       if (institutionWords.has(t.norm)) {
-        i = pastInstitution(ctx, toks, i, covered);
+        i = pastInstitution(ctx, toks, i);
         steps++;
         continue;
       }
@@ -167,12 +167,7 @@ function ownFamilyNames(ctx: ArticleContext, mentions: Mention[]): Mention[] {
  * words inside it ("Centre for Strategic and International Studies") and its acronym in
  * brackets ("(CSIS)", "(Celios)").
  */
-function pastInstitution(
-  ctx: ArticleContext,
-  toks: Token[],
-  i: number,
-  covered: Set<number>,
-): number {
+function pastInstitution(ctx: ArticleContext, toks: Token[], i: number): number {
   let j = i + 1;
   while (j < toks.length) {
     const t = toks[j] as Token;
@@ -189,7 +184,6 @@ function pastInstitution(
     const capital = word[0] !== word[0]?.toLowerCase();
     const small = SMALL_WORDS.has(t.norm) && toks[j + 1] !== undefined;
     if (!capital && !small) break;
-    if (covered.has(t.start) && !capital) break;
     j++;
   }
   return j;

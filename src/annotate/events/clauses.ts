@@ -13,10 +13,11 @@ const reports = (f: SentenceFacts, from: number, to: number) =>
 
 /**
  * Whether the comma at `comma` ends the subordinate clause begun at `from`, as in "Ketika
- * Zelensky berpidato di Kyiv, Putin bertemu Xi": the subordinate clause has someone of its own
- * and reports no meeting or signing, and the clause after the comma reports one between two
- * leaders. Only then: "Setelah bertemu Xi, Putin berkata" reports the meeting before its comma,
- * and "Saat berada di Moskow, Xi bertemu Putin" has no one else there, so Moscow is the place.
+ * Zelensky berpidato di Kyiv, Putin bertemu Xi" or "Jelang KTT dengan Trump, Putin menelepon
+ * Xi": the subordinate clause has someone of its own, and the clause after the comma reports a
+ * meeting or signing between two leaders. Only then: "Setelah bertemu Xi, Putin berkata" reports
+ * the meeting before its comma, and "Saat berada di Moskow, Xi bertemu Putin" has no one else
+ * there, so Moscow is the place.
  */
 function endsAtComma(f: SentenceFacts, from: number, comma: number, to: number): boolean {
   if (!reports(f, comma, to)) return false;

@@ -312,8 +312,8 @@ export function sentenceParticipants(
     // Putin"): only the first such clause counts then. Nor when one of the two clauses times the
     // other by another event ("Jelang KTT dengan Trump di Alaska, Putin menelepon Xi", "the first
     // meeting of the US and Russian presidents since Biden met Putin in Geneva").
-    const bestClause = clauseOf(bestAt);
-    const bestTimed = env.clauses.inTimeClause(f, bestAt);
+    const bestClause = bestAt >= 0 ? clauseOf(bestAt) : -1;
+    const bestTimed = bestAt >= 0 && env.clauses.inTimeClause(f, bestAt);
     const inTriggerClause = (k: string) =>
       f.leaders.some((m) => {
         const clause = clauseOf(m.start);
