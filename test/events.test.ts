@@ -763,6 +763,15 @@ describe('words that look like facts of the event and are not', () => {
     assert.deepEqual(memo?.signers, ['Person:igor-sechin', 'Person:zhou-jiping']);
   });
 
+  it('the leaders named right after a statement\'s noun issued it ("pernyataan bersama Putin dan Xi")', () => {
+    const doc = run(
+      'Putin dan Xi bertemu di Beijing pada Jumat (4/2/2022). Dokumen yang paling menyita perhatian Barat adalah pernyataan bersama Putin dan Xi tentang hubungan internasional.',
+      '2022-02-05',
+    );
+    const statement = agreementsOf(doc).find((a) => a.kind === 'joint_statement');
+    assert.deepEqual(statement?.signers, ['Leader:vladimir-putin', 'Leader:xi-jinping']);
+  });
+
   it("a dateline's outlet reports the signing, it does not sign", () => {
     for (const [text, published, outlet] of [
       [

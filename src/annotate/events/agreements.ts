@@ -6,6 +6,7 @@ import { compatible, ownDate } from './dating.js';
 import { has, matchesOf, type SentenceFacts } from './facts.js';
 import { type MeetingEvent, mainMeeting, THAT_MEETING } from './meetings.js';
 import {
+  issuersAfter,
   partiesBetween,
   passiveAgentsBetween,
   passiveSigning,
@@ -372,6 +373,8 @@ export function findAgreements(
       };
       if (signer) a.signing = signer;
       if (!besides) for (const m of partiesBetween(ctx, f, doc)) push(a.signatories, m.key, m);
+      if (!besides && a.signatories.size === 0 && FAMILY(kind) === 'joint_statement')
+        for (const m of issuersAfter(ctx, f, doc)) push(a.signatories, m.key, m);
       if (oneOf || furtherDoc(ctx, f, doc, signer)) a.further = true;
       if (count !== undefined && count > 1) a.count = count;
       if (meeting) a.meeting = meeting;

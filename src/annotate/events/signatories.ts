@@ -74,6 +74,17 @@ export function partiesBetween(
 }
 
 /**
+ * The leaders named right after a statement's noun, who issued it: "pernyataan bersama Putin dan
+ * Xi tentang …" (two at least).
+ */
+export function issuersAfter(ctx: ArticleContext, f: SentenceFacts, doc: SentenceMatch): Mention[] {
+  const first = f.leaders.find((m) => m.start >= doc.end);
+  if (!first || !/^\s+$/u.test(ctx.text.slice(doc.end, first.start))) return [];
+  const listed = listedFrom(ctx, f, first.start, f.leaders);
+  return listed.length >= 2 && listed.every((m) => m.type === 'Leader') ? listed : [];
+}
+
+/**
  * Is the signing word passive: "diteken", "ditandatangani", or English "signed by" ("The
  * agreement, signed by Gazprom chief executive Alexei Miller and …")?
  */
