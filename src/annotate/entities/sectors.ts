@@ -1,15 +1,20 @@
 import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { EntityFindings, Mention } from '../mention.js';
 
-// a school's name, not schooling: "pengamat Universitas Indonesia", "a professor at Renmin University"
-const INSTITUTION = /^(?:universitas|university|institut|institute|sekolah|school|college)$/iu;
+// a school's name, not schooling: "pengamat Universitas Indonesia", "a professor at Renmin
+// University" (the words that begin one are titles.yaml's `institutionWords`)
 const NAME_AFTER = /^\s+\p{Lu}/u;
 const NAME_BEFORE = /\p{Lu}[\p{L}'’-]*\s+$/u;
 
 /** Is the word the capitalized head of a name of a school the lexicon does not know? */
 function institution(ctx: ArticleContext, m: SentenceMatch): boolean {
   const word = ctx.text.slice(m.start, m.end);
-  if (m.zone === 'title' || !/^\p{Lu}/u.test(word) || !INSTITUTION.test(word)) return false;
+  if (
+    m.zone === 'title' ||
+    !/^\p{Lu}/u.test(word) ||
+    !ctx.lexicon.institutionWords.has(word.toLowerCase())
+  )
+    return false;
   return (
     NAME_AFTER.test(ctx.text.slice(m.end, m.end + 2)) ||
     NAME_BEFORE.test(ctx.text.slice(Math.max(0, m.start - 30), m.start))

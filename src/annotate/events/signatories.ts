@@ -244,24 +244,23 @@ export function signatoriesOf(
   // VGTRK"), also before an apposition after a description ("perusahaan gas raksasa Rusia,
   // Gazprom"); and a possessive before anyone named after it ("Russia's largest independent
   // gas producer NOVATEK")
-  const adjectivesOff = (list: Mention[]) =>
-    list.filter(
-      (m) =>
-        m.type !== 'Country' ||
-        ((!/^['’]s\b/u.test(ctx.text.slice(m.end, m.end + 3)) ||
-          !list.some((o) => o.start > m.end)) &&
-          !list.some(
-            (o) =>
-              o.type !== 'Country' &&
-              o.start > m.end &&
-              (/^\s*(\(\s*)?$/u.test(ctx.text.slice(m.end, o.start)) ||
-                // "Russian President Vladimir Putin": a title between
-                (o.type !== 'Organization' &&
-                  /^\s+(?:\p{Lu}[\p{L}.-]*\s+){1,3}$/u.test(ctx.text.slice(m.end, o.start))) ||
-                (/^\s*,\s*$/u.test(ctx.text.slice(m.end, o.start)) &&
-                  /\p{Ll}\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 3), m.start)))),
-          )),
-    );
+  const adjectivesOff = (list: Mention[]) => {
+    const possessive = (m: Mention) =>
+      /^['’]s\b/u.test(ctx.text.slice(m.end, m.end + 3)) && list.some((o) => o.start > m.end);
+    const beforeName = (m: Mention) =>
+      list.some((o) => {
+        if (o.type === 'Country' || o.start <= m.end) return false;
+        const between = ctx.text.slice(m.end, o.start);
+        return (
+          /^\s*(\(\s*)?$/u.test(between) ||
+          // "Russian President Vladimir Putin": a title between
+          (o.type !== 'Organization' && /^\s+(?:\p{Lu}[\p{L}.-]*\s+){1,3}$/u.test(between)) ||
+          (/^\s*,\s*$/u.test(between) &&
+            /\p{Ll}\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 3), m.start)))
+        );
+      });
+    return list.filter((m) => m.type !== 'Country' || !(possessive(m) || beforeName(m)));
+  };
   const named = adjectivesOff(parties);
   const passive = passiveSigning(ctx, signing);
   const by = passive ? /\b(oleh|by)\b/iu.exec(ctx.text.slice(signing.end, f.end)) : null;
