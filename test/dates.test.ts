@@ -835,6 +835,36 @@ table('future markers', [
     ],
   ],
   [
+    // the initials' periods end no clause: "will" still governs the weekday
+    'They will meet U.S. President Barack Obama at the summit on Monday.',
+    '2014-11-09',
+    [
+      {
+        text: 'Monday',
+        date: '2014-11-10',
+        precision: 'day',
+        how: 'weekday',
+        weekday: 1,
+        future: true,
+      },
+    ],
+  ],
+  [
+    // a long clause: "will" is 110 characters before the weekday
+    'Putin and Xi will join leaders including Japanese Prime Minister Shinzo Abe and others at the APEC summit in Beijing on Monday.',
+    '2014-11-09',
+    [
+      {
+        text: 'Monday',
+        date: '2014-11-10',
+        precision: 'day',
+        how: 'weekday',
+        weekday: 1,
+        future: true,
+      },
+    ],
+  ],
+  [
     'Olimpiade musim dingin, yang akan berlangsung pada bulan Februari.',
     '2021-12-17',
     [{ text: 'bulan Februari', date: '2022-02', precision: 'month', how: 'partial', future: true }],

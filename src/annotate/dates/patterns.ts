@@ -201,8 +201,11 @@ export function buildPatterns(lex: DateLexicon): DatePatterns {
     rangeConjunctionBetween: new RegExp(`^\\s+${alternation(ctx.rangeConjunctions)}\\s+$`, 'iu'),
     rangeOpenerLeft: new RegExp(`${alternation(ctx.rangeOpeners)}\\s+$`, 'iu'),
     futureMarker: new RegExp(alternation(calendar.futureMarkers), 'iu'),
+    // the period of an initial ("U.S. President", "J.P. Morgan") ends no clause
     futureBarrier: new RegExp(
-      `[${CLAUSE_MARKS.map((c) => (c === '\n' ? '\\n' : c)).join('')}]|${alternation(calendar.futureBarriers)}`,
+      `(?<!(?<!\\p{L})\\p{L})[.]|[${CLAUSE_MARKS.filter((c) => c !== '.')
+        .map((c) => (c === '\n' ? '\\n' : c))
+        .join('')}]|${alternation(calendar.futureBarriers)}`,
       'giu',
     ),
     clauseOpening: new RegExp(`^[\\s,]*(?:${weekdayPrep}\\s+)?(?:${dayWord}\\s+)?$`, 'iu'),
