@@ -712,6 +712,29 @@ describe('words that look like facts of the event and are not', () => {
     assert.ok(!signers.includes('Country:RU'), JSON.stringify(signers));
   });
 
+  it('"the most significant was an agreement between A and B": a counted document and its sides', () => {
+    const doc = run(
+      'Putin and Xi Jinping watched as officials signed 17 documents in Beijing on Sunday. The most significant was a framework agreement between Russian gas giant Gazprom and China National Petroleum Corporation on gas supplies.',
+      '2014-11-10',
+    );
+    const deal = agreementsOf(doc).find((a) => a.kind === 'agreement');
+    assert.deepEqual(deal?.signers, ['Organization:cnpc', 'Organization:gazprom']);
+  });
+
+  it('a document denied is none: "no joint statement is planned", "tidak ada kesepakatan baru"', () => {
+    for (const [text, published] of [
+      [
+        'Putin met Xi Jinping in Beijing on Sunday. Officials played down expectations, and no joint statement is planned.',
+        '2014-11-10',
+      ],
+      [
+        'Putin bertemu Xi Jinping di Beijing, Minggu (9/11). Namun, tidak ada kesepakatan baru yang ditandatangani.',
+        '2014-11-10',
+      ],
+    ] as const)
+      assert.deepEqual(agreementsOf(run(text, published)), [], text);
+  });
+
   it('a participle after a comma and a passive with "the two leaders" name the leaders as signers', () => {
     for (const [text, published] of [
       [

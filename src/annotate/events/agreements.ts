@@ -99,9 +99,12 @@ function furtherDoc(
   );
 }
 
+// between a negation and a document noun it denies: "no", "tidak ada", "without a", "belum ada satu pun"
+const NONE_BEFORE = /^\s*(?:(?:ada|any|an?|satu\s+pun|ada\s+satu\s+pun)\s+)?$/iu;
+
 // "Salah satu kesepakatan terpenting adalah", "One of the biggest deals was": a counted document
 const ONE_OF =
-  /^\W*(?:(?:salah\s+satu|one\s+of\s+the)\s+(?:\p{L}+\s+){0,3}?(?:adalah|ialah|yakni|was|is)|di\s+antaranya|antara\s+lain|among\s+them)\s+(?:an?\s+)?$/iu;
+  /^\W*(?:(?:salah\s+satu|one\s+of\s+the|(?:yang\s+)?(?:paling\s+(?:penting|besar|utama)|terpenting|terbesar|utama)|the\s+(?:most\s+(?:significant|important|notable)|biggest|largest|main|key))\s+(?:\p{L}+\s+){0,3}?(?:adalah|ialah|yakni|was|is)|di\s+antaranya|antara\s+lain|among\s+them)\s+(?:an?\s+)?(?:\p{Ll}+\s+)?$/iu;
 
 /**
  * "signed a declaration Tuesday opposing U.S. plans for a missile defense": a weak noun after the
@@ -231,12 +234,16 @@ export function findAgreements(
     const nouns = matchesOf(f, 'agreement');
     const sectorStarts =
       nouns.length > 0 ? new Map(f.sectors.map((s) => [s.start, s.end])) : undefined;
+    const negations = matchesOf(f, 'negation');
     const docs = nouns.filter((d) => {
       const sectorEnd = sectorStarts?.get(d.start);
-      return sectorEnd === undefined || sectorEnd <= d.end;
+      if (sectorEnd !== undefined && sectorEnd > d.end) return false;
+      // "no joint statement is planned", "tanpa kesepakatan", "belum ada perjanjian": none
+      return !negations.some(
+        (n) => n.end <= d.start && NONE_BEFORE.test(ctx.text.slice(n.end, d.start)),
+      );
     });
     // "sanksi sepihak yang tidak disetujui Dewan Keamanan PBB", "has not signed": no signing
-    const negations = matchesOf(f, 'negation');
     const signing = matchesOf(f, 'signing').filter(
       (s) =>
         !negations.some(
@@ -353,8 +360,8 @@ export function findAgreements(
         }
         return;
       }
-      // "Salah satu kesepakatan terpenting adalah perjanjian …", "One of the deals was …": one of
-      // the documents the article counts as signed
+      // "Salah satu kesepakatan terpenting adalah perjanjian …", "One of the deals was …", "The most
+      // significant was …": one of the documents the article counts as signed
       const oneOf = ONE_OF.test(ctx.text.slice(f.start, doc.start));
       if (WEAK.includes(kind) && !signer && count === undefined && !oneOf) return;
       if (has(f, 'pledge') && !signer && count === undefined && WEAK.includes(kind)) return;

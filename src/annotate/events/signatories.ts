@@ -70,7 +70,35 @@ export function partiesBetween(
     ),
   );
   // two parties at least, or it is not a list of the document's sides
-  return parties.length >= 2 ? parties : [];
+  const sides = adjectivesOff(ctx, parties);
+  return sides.length >= 2 ? sides : [];
+}
+
+/**
+ * Countries in a list that only qualify someone else: a country right before an organization or
+ * person is an adjective ("penyiar publik Rusia VGTRK", "Russian gas giant Gazprom"), also before
+ * an apposition after a description ("perusahaan gas raksasa Rusia, Gazprom"); and a possessive
+ * before anyone named after it ("Russia's largest independent gas producer NOVATEK").
+ */
+function adjectivesOff(ctx: ArticleContext, list: Mention[]): Mention[] {
+  const possessive = (m: Mention) =>
+    /^['’]s\b/u.test(ctx.text.slice(m.end, m.end + 3)) && list.some((o) => o.start > m.end);
+  const beforeName = (m: Mention) =>
+    list.some((o) => {
+      if (o.type === 'Country' || o.start <= m.end) return false;
+      const between = ctx.text.slice(m.end, o.start);
+      return (
+        /^\s*(\(\s*)?$/u.test(between) ||
+        // "Russian President Vladimir Putin": a title between
+        (o.type !== 'Organization' && /^\s+(?:\p{Lu}[\p{L}.-]*\s+){1,3}$/u.test(between)) ||
+        // "Russian gas giant Gazprom": an English adjective and a description
+        (/(?:an|ese)$/u.test(ctx.text.slice(m.start, m.end)) &&
+          /^\s+(?:\p{Ll}[\p{Ll}-]*\s+){1,3}$/u.test(between)) ||
+        (/^\s*,\s*$/u.test(between) &&
+          /\p{Ll}\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 3), m.start)))
+      );
+    });
+  return list.filter((m) => m.type !== 'Country' || !(possessive(m) || beforeName(m)));
 }
 
 /**
@@ -240,28 +268,7 @@ export function signatoriesOf(
   }
   const counter = COUNTERPARTY.exec(ctx.text.slice(signing.end, f.end));
   if (counter) parties.push(...listedFrom(ctx, f, signing.end + counter[0].length, all));
-  // a country right before an organization or person is an adjective ("penyiar publik Rusia
-  // VGTRK"), also before an apposition after a description ("perusahaan gas raksasa Rusia,
-  // Gazprom"); and a possessive before anyone named after it ("Russia's largest independent
-  // gas producer NOVATEK")
-  const adjectivesOff = (list: Mention[]) => {
-    const possessive = (m: Mention) =>
-      /^['’]s\b/u.test(ctx.text.slice(m.end, m.end + 3)) && list.some((o) => o.start > m.end);
-    const beforeName = (m: Mention) =>
-      list.some((o) => {
-        if (o.type === 'Country' || o.start <= m.end) return false;
-        const between = ctx.text.slice(m.end, o.start);
-        return (
-          /^\s*(\(\s*)?$/u.test(between) ||
-          // "Russian President Vladimir Putin": a title between
-          (o.type !== 'Organization' && /^\s+(?:\p{Lu}[\p{L}.-]*\s+){1,3}$/u.test(between)) ||
-          (/^\s*,\s*$/u.test(between) &&
-            /\p{Ll}\s+$/u.test(ctx.text.slice(Math.max(0, m.start - 3), m.start)))
-        );
-      });
-    return list.filter((m) => m.type !== 'Country' || !(possessive(m) || beforeName(m)));
-  };
-  const named = adjectivesOff(parties);
+  const named = adjectivesOff(ctx, parties);
   const passive = passiveSigning(ctx, signing);
   const by = passive ? /\b(oleh|by)\b/iu.exec(ctx.text.slice(signing.end, f.end)) : null;
   // "Dokumen itu diteken Menteri Luar Negeri Rusia Sergei Lavrov dan …", "protokol yang diteken
@@ -290,6 +297,7 @@ export function signatoriesOf(
     stop ? agentsFrom + stop.index : f.end,
   );
   const agents = adjectivesOff(
+    ctx,
     mentioned.filter((m) => m.start >= agentsFrom && m.end <= agentsEnd),
   );
   for (const m of agents.length > 0 ? agents : named) push(out, m.key, m);
