@@ -1196,6 +1196,23 @@ describe('others who also attend', () => {
       [['hamid-karzai', 'hu-jintao', 'kurmanbek-bakiyev', 'mahmoud-ahmadinejad', 'vladimir-putin']],
       JSON.stringify(found),
     );
+    // "hadir pula" after a summit opened by its one leader: that summit, on its day
+    const pula = meetings(
+      run(
+        'Putin dan Hu Jintao menyaksikan latihan militer gabungan di Chebarkul, Jumat (17/8). Sehari sebelumnya, Kamis (16/8), KTT SCO di Bishkek dibuka oleh Presiden Kirgistan Kurmanbek Bakiyev. Selain Putin dan Hu, hadir pula Presiden Kazakhstan Nursultan Nazarbayev.',
+        '2007-08-17',
+      ),
+    );
+    assert.ok(
+      pula.some(
+        (m) =>
+          m.date === '2007-08-16' &&
+          ['hu-jintao', 'kurmanbek-bakiyev', 'nursultan-nazarbayev', 'vladimir-putin'].every((k) =>
+            m.participants.includes(k),
+          ),
+      ),
+      JSON.stringify(pula),
+    );
     // "were joined by": the summit's leaders and others
     const joined = meetings(
       run(

@@ -300,6 +300,21 @@ export function findMeetings(
   for (const { keys, f, resolved, previous } of undated) {
     // "Sidang yang diperluas juga dihadiri Presiden Iran …", "Xi and Putin were joined by Modi":
     // others at the summit last reported, or its leaders and others
+    // ("KTT SCO di Bishkek dibuka oleh Presiden Kirgistan Kurmanbek Bakiyev, Kamis (16/8). Selain
+    // Putin dan Hu, hadir pula …": the summit the sentence before opened with its one leader)
+    const opener = joins(f) ? facts[f.index - 1] : undefined;
+    const openerDate =
+      opener && has(opener, 'meeting:summit') && !env.reported.has(opener.index)
+        ? ownDate(ctx.text, opener, ctx.anchor)
+        : undefined;
+    if (opener && openerDate && opener.leaders.length > 0) {
+      const e = newEvent([...new Set([...opener.leaders.map((m) => m.key), ...keys])]);
+      remote.set(e, false);
+      setDate(e, openerDate);
+      attach(e, opener, false);
+      attach(e, f, resolved);
+      continue;
+    }
     const joined = joins(f) ? lastGathering(events, f.index) : undefined;
     if (
       joined &&
