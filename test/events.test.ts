@@ -1183,6 +1183,22 @@ describe('an undated meeting of leaders met nowhere else in the article', () => 
   });
 });
 
+describe('"would": a plan told in reported speech', () => {
+  it('does not move the day of talks reported as past', () => {
+    const found = meetings(
+      run(
+        'Chinese President Jiang Zemin met Russian President Boris Yeltsin in a Moscow hospital yesterday. Officials said Jiang would fly to Novosibirsk today to visit a research centre before leaving for a state visit to Japan.',
+        '1998-11-24',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => m.date),
+      ['1998-11-23'],
+      JSON.stringify(found),
+    );
+  });
+});
+
 describe('others who also attend', () => {
   it('join the summit reported before, however many sentences back', () => {
     const found = meetings(
