@@ -473,6 +473,30 @@ table('Indonesian forms', [
       { text: 'following day', date: '2024-07-05', precision: 'day', how: 'relative' },
     ],
   ],
+  // "that evening" is a part of the day written last near the anchor, not of a background date
+  [
+    'Putin dan Xi bertemu pada Jumat (22/3). Xi dilantik pada 14 Maret lalu. Pada malam harinya, kedua pemimpin menghadiri upacara.',
+    '2013-03-23',
+    [
+      {
+        text: 'Jumat (22/3)',
+        date: '2013-03-22',
+        precision: 'day',
+        how: 'partial',
+        weekday: 5,
+      },
+      { text: '14 Maret lalu', date: '2013-03-14', precision: 'day', how: 'partial' },
+      { text: 'malam harinya', date: '2013-03-22', precision: 'day', how: 'relative' },
+    ],
+  ],
+  [
+    'Xi arrived in Moscow on May 7, 2015. That evening, he met Putin.',
+    '2025-01-10',
+    [
+      { text: 'May 7, 2015', date: '2015-05-07', precision: 'day', how: 'explicit' },
+      { text: 'That evening', date: '2015-05-07', precision: 'day', how: 'relative' },
+    ],
+  ],
   // "the same day" is the day written last; "the same day as the talks" is the talks'
   [
     'Perjanjian itu diteken pada Sabtu (8/9). Kasyanov dan Zhu, yang pada hari yang sama menggelar pertemuan, menyaksikannya.',

@@ -1,6 +1,6 @@
 import { KgError } from '../../util/errors.js';
 import { type Anchor, anchorFromRaws, inferAnchor } from './anchor.js';
-import { parseDay, type Ymd } from './calendar.js';
+import { parseDay, toDayNumber, type Ymd } from './calendar.js';
 import { compiledDates, scanDates } from './find.js';
 import { resolveRaw } from './resolve.js';
 
@@ -40,6 +40,9 @@ export interface FindDatesOptions {
 
 const SAME_AS = /^\s*(?:dengan|as)\b/iu;
 
+/** How near the anchor a day is the reported one, for "malam harinya" (see calendar.yaml). */
+const RECENT_DAYS = 7;
+
 /**
  * Every date expression in `text`, sorted by start, non-overlapping (the longest wins). Without
  * an anchor, the text's own (chooseAnchor) is used; without that, a weekday-checked day and
@@ -63,6 +66,8 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
   // any precision written last, for "setahun kemudian" (its first day)
   let lastDay: Ymd | undefined;
   let lastDate: Ymd | undefined;
+  // … and the day written last within a week of the anchor, for "malam harinya"
+  let lastRecentDay: Ymd | undefined;
   for (const [i, raw] of raws.entries()) {
     // "Sehari sebelumnya, Selasa (17/10), …": the day written next to it says which
     const next = raws[i + 1];
@@ -78,7 +83,9 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     const chained = raw.relative?.chained
       ? raw.relative.unit === 'year' || raw.relative.unit === 'month'
         ? lastDate
-        : lastDay
+        : raw.relative.recent
+          ? (lastRecentDay ?? lastDay)
+          : lastDay
       : undefined;
     const from = chained ?? anchor;
     const resolved = resolveRaw(raw, { anchor: from, countries: options.countries ?? [], lex });
@@ -97,7 +104,11 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     if (raw.partOfDay !== undefined) mention.partOfDay = raw.partOfDay;
     if (resolved.correction !== undefined) mention.correction = resolved.correction;
     mentions.push(mention);
-    if (resolved.precision === 'day') lastDay = parseDay(resolved.endDate ?? resolved.date);
+    if (resolved.precision === 'day') {
+      lastDay = parseDay(resolved.endDate ?? resolved.date);
+      if (anchor && lastDay && Math.abs(toDayNumber(lastDay) - toDayNumber(anchor)) <= RECENT_DAYS)
+        lastRecentDay = lastDay;
+    }
     lastDate = parseDay(`${resolved.date}-01-01`.slice(0, 10));
   }
   return mentions;

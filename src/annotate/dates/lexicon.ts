@@ -19,7 +19,7 @@ export interface CalendarData {
     unit: Unit;
     offset: number;
     partOfDay?: string;
-    from?: 'previous';
+    from?: 'previous' | 'recent';
   }>;
   counted: { units: Record<Unit, string[]>; ago: string[]; numbers: Record<string, number> };
   futureMarkers: string[];
@@ -61,7 +61,10 @@ export interface DateLexicon {
   calendar: CalendarData;
   months: Map<string, { month: number; abbreviation: boolean }>;
   weekdays: Map<string, { weekday: number; ambiguous: boolean }>;
-  relative: Map<string, { unit: Unit; offset: number; partOfDay?: string; chained?: boolean }>;
+  relative: Map<
+    string,
+    { unit: Unit; offset: number; partOfDay?: string; chained?: boolean; recent?: boolean }
+  >;
   units: Map<string, Unit>;
   numbers: Map<string, number>;
   partsOfDay: Map<string, string>;
@@ -172,15 +175,22 @@ function buildDateLexicon(dir: string): DateLexicon {
   });
   const relative = new Map<
     string,
-    { unit: Unit; offset: number; partOfDay?: string; chained?: boolean }
+    { unit: Unit; offset: number; partOfDay?: string; chained?: boolean; recent?: boolean }
   >();
   calendar.relative.forEach((r, i) => {
-    const value: { unit: Unit; offset: number; partOfDay?: string; chained?: boolean } = {
+    const value: {
+      unit: Unit;
+      offset: number;
+      partOfDay?: string;
+      chained?: boolean;
+      recent?: boolean;
+    } = {
       unit: r.unit,
       offset: r.offset,
     };
     if (r.partOfDay) value.partOfDay = r.partOfDay;
-    if (r.from === 'previous') value.chained = true;
+    if (r.from === 'previous' || r.from === 'recent') value.chained = true;
+    if (r.from === 'recent') value.recent = true;
     index(relative, r.phrases, () => value, `/relative/${i}/phrases`);
   });
   const units = new Map<string, Unit>();

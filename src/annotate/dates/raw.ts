@@ -25,7 +25,14 @@ export interface RawDate {
   /** "lalu"/"last" (past) or "depan"/"next" (future), written next to it */
   direction?: 'past' | 'future';
   /** chained: counted from the day written last before it ("keesokan harinya") */
-  relative?: { unit: Unit; offset: number; counted: boolean; chained?: boolean };
+  relative?: {
+    unit: Unit;
+    offset: number;
+    counted: boolean;
+    chained?: boolean;
+    /** chained from the day last written near the anchor, if any ("malam harinya") */
+    recent?: boolean;
+  };
   /** a weekday of a week relative to the anchor's ("Kamis pekan lalu" -> -1) */
   weekOffset?: number;
   anniversary?: { years: number; pair?: [string, string] };

@@ -276,6 +276,7 @@ export function relativeRule(ctx: ScanContext): RawDate[] {
       relative: { unit: entry.unit, offset: entry.offset, counted: false },
     };
     if (entry.chained && raw.relative) raw.relative.chained = true;
+    if (entry.recent && raw.relative) raw.relative.recent = true;
     if (entry.partOfDay) raw.partOfDay = entry.partOfDay;
     out.push(raw);
   }
