@@ -473,6 +473,12 @@ table('Indonesian forms', [
       { text: 'following day', date: '2024-07-05', precision: 'day', how: 'relative' },
     ],
   ],
+  // "Jumat, sepuluh hari lalu": the count says which Friday
+  [
+    'JUMAT, sepuluh hari lalu, Putin dan Xi bertemu di Beijing.',
+    '2022-02-14',
+    [{ text: 'sepuluh hari lalu', date: '2022-02-04', precision: 'day', how: 'relative' }],
+  ],
   // "that evening" is a part of the day written last near the anchor, not of a background date
   [
     'Putin dan Xi bertemu pada Jumat (22/3). Xi dilantik pada 14 Maret lalu. Pada malam harinya, kedua pemimpin menghadiri upacara.',

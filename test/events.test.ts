@@ -1199,6 +1199,25 @@ describe('"would": a plan told in reported speech', () => {
   });
 });
 
+describe('a meeting named in a "since" clause with "the two leaders"', () => {
+  it('is dated there, apart from the main one', () => {
+    const found = meetings(
+      run(
+        'Putin dan Xi duduk berhadapan di Wisma Negara Diaoyutai, Beijing, Jumat (4/2). Sinyal itu sudah terbaca sejak panggilan video kedua pemimpin pada pertengahan Desember lalu.',
+        '2022-02-14',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => [m.date, m.kind === 'video_call']).sort(),
+      [
+        ['2021-12', true],
+        ['2022-02-04', false],
+      ],
+      JSON.stringify(found),
+    );
+  });
+});
+
 describe('others who also attend', () => {
   it('join the summit reported before, however many sentences back', () => {
     const found = meetings(

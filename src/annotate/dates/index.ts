@@ -77,6 +77,14 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
       /^[\s,]*$/u.test(text.slice(raw.end, next.start))
     )
       continue;
+    // "Jumat, sepuluh hari lalu", "on Friday, ten days ago": the count says which Friday
+    if (
+      raw.kind === 'weekday' &&
+      next?.relative?.counted &&
+      next.relative.unit === 'day' &&
+      /^\s*,\s*$/u.test(text.slice(raw.end, next.start))
+    )
+      continue;
     // "pada hari yang sama dengan pembicaraan di Kremlin", "the same day as the talks": the day
     // of the event it names, not of the date written before
     if (raw.relative?.chained && SAME_AS.test(text.slice(raw.end, raw.end + 12))) continue;

@@ -96,7 +96,9 @@ function periodOwnEvent(f: SentenceFacts, conj: number, date: number, word: stri
   );
   // (or talks of no one else, just before or after the main event: "After talks in the Kremlin
   // on March 22, 2013, the two leaders signed …"; not "since": that is a period)
-  return leaders.size >= 2 || (leaders.size === 0 && !SINCE.test(word));
+  // ("sejak panggilan video kedua pemimpin pada pertengahan Desember lalu": theirs, named together)
+  const together = matchesOf(f, 'collective').some((m) => m.start > conj && m.start < date);
+  return leaders.size >= 2 || (leaders.size === 0 && (together || !SINCE.test(word)));
 }
 
 const SINCE = /^(?:sejak|since|semenjak)$/iu;
