@@ -1218,6 +1218,21 @@ describe('a meeting named in a "since" clause with "the two leaders"', () => {
   });
 });
 
+describe('documents that are not new', () => {
+  const kinds = (doc: AnnotationDocument) =>
+    doc.nodes
+      .filter((n) => n.attributes.type === 'Agreement')
+      .map((n) => n.attributes.kind)
+      .sort();
+  it('"rencana pertemuan" plans a meeting, and "selain menandatangani protokol" is the one told', () => {
+    const doc = run(
+      'Presiden Medvedev dan Presiden Hu Jintao bertemu di Beijing, Jumat (23/5). Kedua pemimpin menandatangani protokol tentang perbatasan. Selain menandatangani protokol, Medvedev dan Hu membahas rencana pertemuan di sela KTT SCO di Dushanbe pada akhir Agustus.',
+      '2008-05-24',
+    );
+    assert.deepEqual(kinds(doc), ['protocol']);
+  });
+});
+
 describe('others who also attend', () => {
   it('join the summit reported before, however many sentences back', () => {
     const found = meetings(

@@ -39,6 +39,8 @@ const FORM_OF = /^\s+(?:berupa|dalam\s+bentuk|in\s+the\s+form\s+of(?:\s+an?)?)\s
 // "Selain perjanjian perbatasan, Putin dan Hu menandatangani …": a document signed besides the
 // one the sentence goes on to, by parties the sentence does not name
 const BESIDES = /\b(?:selain|besides|in\s+addition\s+to|apart\s+from)(?:\s+the)?\s+$/iu;
+const SIGNED_BESIDES =
+  /\b(?:selain|besides|in\s+addition\s+to|apart\s+from)\s+(?:menandatangani|meneken|signing)\s+(?:the\s+)?$/iu;
 const HISTORY = /\b\d+\s+(tahun|years)\s+(yang\s+)?(lalu|silam|ago)\b/iu;
 // in every HISTORY match, and found without Unicode case folding (only K and ſ fold onto ASCII)
 const HISTORY_HINT = /\d\s+(?:tahun|year)/i;
@@ -235,9 +237,20 @@ export function findAgreements(
     const sectorStarts =
       nouns.length > 0 ? new Map(f.sectors.map((s) => [s.start, s.end])) : undefined;
     const negations = matchesOf(f, 'negation');
+    const meetingWords = nouns.length > 0 ? matchesOf(f, 'meeting') : [];
     const docs = nouns.filter((d) => {
       const sectorEnd = sectorStarts?.get(d.start);
       if (sectorEnd !== undefined && sectorEnd > d.end) return false;
+      // "rencana pertemuan Presiden Medvedev dan Presiden Hu", "plans for a visit": a meeting's
+      if (
+        WEAK.includes(d.surface.target.slice('agreement:'.length) as AgreementKind) &&
+        meetingWords.some(
+          (m) =>
+            m.start >= d.end &&
+            /^\s*(?:for\s+(?:an?\s+|the\s+)?)?$/iu.test(ctx.text.slice(d.end, m.start)),
+        )
+      )
+        return false;
       // "no joint statement is planned", "tanpa kesepakatan", "belum ada perjanjian": none
       return !negations.some(
         (n) => n.end <= d.start && NONE_BEFORE.test(ctx.text.slice(n.end, d.start)),
@@ -370,6 +383,11 @@ export function findAgreements(
       const meeting = meetingOf(f);
       if (meeting === null) return;
       const besides = BESIDES.test(ctx.text.slice(Math.max(f.start, doc.start - 24), doc.start));
+      // "Selain menandatangani protokol, ia membahas …": besides signing the one already told
+      const told = SIGNED_BESIDES.test(
+        ctx.text.slice(Math.max(f.start, doc.start - 40), doc.start),
+      );
+      if (told && found.some((a) => a.kind === kind)) return;
       const a: AgreementEvent = {
         kind,
         expected: has(f, 'planned') && signing.length > 0,
