@@ -721,6 +721,18 @@ describe('words that look like facts of the event and are not', () => {
     assert.deepEqual(deal?.signers, ['Organization:cnpc', 'Organization:gazprom']);
   });
 
+  it('"salah satu yang paling disorot pasar adalah perjanjian …": one of those counted, signed by whom the next sentence says', () => {
+    const doc = run(
+      "Rusia dan China menandatangani 38 dokumen kerja sama saat Perdana Menteri China Li Keqiang bertemu Perdana Menteri Rusia Dmitry Medvedev di Moskow, Senin (13/10/2014). Salah satu yang paling disorot pasar adalah perjanjian pertukaran mata uang senilai 150 miliar yuan. Dokumen tersebut diteken oleh Gubernur Bank Sentral Rusia Elvira Nabiullina dan Gubernur People's Bank of China Zhou Xiaochuan.",
+      '2014-10-14',
+    );
+    const swap = agreementsOf(doc).find((a) => a.kind === 'agreement');
+    assert.ok(
+      swap?.signers.includes('Person:elvira-nabiullina'),
+      JSON.stringify(agreementsOf(doc)),
+    );
+  });
+
   it('a document denied is none: "no joint statement is planned", "tidak ada kesepakatan baru"', () => {
     for (const [text, published] of [
       [

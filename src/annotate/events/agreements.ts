@@ -106,7 +106,7 @@ const NONE_BEFORE = /^\s*(?:(?:ada|any|an?|satu\s+pun|ada\s+satu\s+pun)\s+)?$/iu
 
 // "Salah satu kesepakatan terpenting adalah", "One of the biggest deals was": a counted document
 const ONE_OF =
-  /^\W*(?:(?:salah\s+satu|one\s+of\s+the|(?:yang\s+)?(?:paling\s+(?:penting|besar|utama)|terpenting|terbesar|utama)|the\s+(?:most\s+(?:significant|important|notable)|biggest|largest|main|key))\s+(?:\p{L}+\s+){0,3}?(?:adalah|ialah|yakni|was|is)|di\s+antaranya|antara\s+lain|among\s+them)\s+(?:an?\s+)?(?:\p{Ll}+\s+)?$/iu;
+  /^\W*(?:(?:salah\s+satu|one\s+of\s+the|(?:yang\s+)?(?:paling\s+(?:penting|besar|utama)|terpenting|terbesar|utama)|the\s+(?:most\s+(?:significant|important|notable)|biggest|largest|main|key))\s+(?:\p{L}+\s+){0,5}?(?:adalah|ialah|yakni|was|is)|di\s+antaranya|antara\s+lain|among\s+them)\s+(?:an?\s+)?(?:\p{Ll}+\s+)?$/iu;
 
 /**
  * "signed a declaration Tuesday opposing U.S. plans for a missile defense": a weak noun after the
