@@ -733,6 +733,19 @@ describe('words that look like facts of the event and are not', () => {
     );
   });
 
+  it('leaders who oversaw the signing, or watched as others signed, are witnesses', () => {
+    for (const text of [
+      'Putin and Wen Jiabao held talks in Beijing on Tuesday. Putin and Wen also oversaw the signing of an intergovernmental agreement on notification of missile launches.',
+      'Putin and Wen Jiabao held talks in Beijing on Tuesday. Putin and Wen watched as officials signed an agreement on notification of missile launches.',
+    ]) {
+      const signers = agreementsOf(run(text, '2009-10-14')).flatMap((a) => a.signers);
+      assert.ok(
+        !signers.some((k) => k.startsWith('Leader:')),
+        `${text} ${JSON.stringify(signers)}`,
+      );
+    }
+  });
+
   it('a document denied is none: "no joint statement is planned", "tidak ada kesepakatan baru"', () => {
     for (const [text, published] of [
       [
