@@ -1324,6 +1324,14 @@ describe('meetings that are not', () => {
       [[['vladimir-putin', 'xi-jinping'], '2025-02-24', 'phone_call']],
     );
   });
+
+  it('called off, whatever the clause that times it says', () => {
+    for (const text of [
+      'Presiden AS Donald Trump membatalkan rencana pertemuannya dengan Putin di Buenos Aires, Kamis (29/11), beberapa jam sebelum bertolak ke Argentina.',
+      'Trump batalkan pertemuan dengan Putin di Buenos Aires.',
+    ])
+      assert.deepEqual(meetings(run(text, '2018-11-30')), [], text);
+  });
 });
 
 describe('"the two leaders"', () => {
