@@ -118,6 +118,30 @@ describe('scoring (gold-format.md), worked out by hand', () => {
   it('meeting sectors: set F1 over the matched meeting', () => {
     assert.deepEqual(s.meetingSectors, { tp: 1, fp: 1, fn: 1 });
   });
+  it('a prediction that fits a required and an optional meeting leaves the required one to another', () => {
+    // the summit of four leaders is listed first: it fits the bilateral too, but the bilateral's
+    // own prediction fits nothing else, so the summit goes to the optional summit
+    const both = structuredClone(predicted);
+    both.nodes.unshift(
+      node('Meeting:s', { kind: 'multilateral_summit', date: '2023-03-21', datePrecision: 'day' }),
+      node('Leader:narendra-modi'),
+    );
+    both.edges.unshift(
+      edge('PARTICIPATED_IN', 'Leader:vladimir-putin', 'Meeting:s'),
+      edge('PARTICIPATED_IN', 'Leader:xi-jinping', 'Meeting:s'),
+      edge('PARTICIPATED_IN', 'Leader:narendra-modi', 'Meeting:s'),
+    );
+    const withSummit = structuredClone(gold);
+    withSummit.entities.Leader?.push('narendra-modi');
+    withSummit.meetings.push({
+      id: 'm3',
+      kind: 'multilateral_summit',
+      date: '2023-03-21',
+      participants: ['vladimir-putin', 'xi-jinping', 'narendra-modi'],
+      optional: true,
+    });
+    assert.deepEqual(scoreArticle(both, withSummit).meetings, { tp: 1, fp: 0, fn: 0 });
+  });
   it('a meeting on the wrong day does not match, but matches by year', () => {
     const wrong = structuredClone(predicted);
     const m = wrong.nodes.find((n) => n.key === 'Meeting:m');

@@ -64,13 +64,17 @@ function dateMatches(predicted: string | undefined, gold: GoldMeeting, byYear: b
   return predicted.length >= gold.date.length && predicted.slice(0, gold.date.length) === gold.date;
 }
 
-/** Maximum bipartite matching (augmenting paths) of predicted to gold items. */
+/**
+ * Maximum bipartite matching (augmenting paths) of predicted to gold items, grown from `start`
+ * (pred -> gold): an augmenting path never unmatches a gold item, so those of `start` stay matched.
+ */
 function bipartite(
   nPred: number,
   nGold: number,
   ok: (p: number, g: number) => boolean,
+  start = new Map<number, number>(),
 ): Map<number, number> {
-  const goldOf = new Map<number, number>(); // gold -> pred
+  const goldOf = new Map<number, number>([...start].map(([p, g]) => [g, p])); // gold -> pred
   const tryAssign = (p: number, seen: Set<number>): boolean => {
     for (let g = 0; g < nGold; g++) {
       if (!ok(p, g) || seen.has(g)) continue;
@@ -83,11 +87,16 @@ function bipartite(
     }
     return false;
   };
-  for (let p = 0; p < nPred; p++) tryAssign(p, new Set());
+  for (let p = 0; p < nPred; p++) if (!start.has(p)) tryAssign(p, new Set());
   return new Map([...goldOf.entries()].map(([g, p]) => [p, g]));
 }
 
-/** Pairs of predicted and gold meetings: required gold first, then optional gold. */
+/**
+ * Pairs of predicted and gold meetings: as many required gold as can be matched, then as many
+ * optional gold besides (a prediction matched to a required meeting may move to another
+ * required one to free itself: "Putin and Xi" and "Putin, Xi, Modi and Erdogan" of one summit
+ * day both fit "Putin and Xi"; the larger one also fits the optional summit).
+ */
 function matchMeetings(
   pred: PredictedMeeting[],
   gold: GoldMeeting[],
@@ -103,17 +112,7 @@ function matchMeetings(
     );
   };
   const required = bipartite(pred.length, gold.length, (p, g) => !gold[g]?.optional && fits(p, g));
-  const rest = pred.map((_, i) => i).filter((p) => !required.has(p));
-  const optional = bipartite(
-    rest.length,
-    gold.length,
-    (i, g) =>
-      Boolean(gold[g]?.optional) &&
-      fits(rest[i] as number, g) &&
-      ![...required.values()].includes(g),
-  );
-  for (const [i, g] of optional) required.set(rest[i] as number, g);
-  return required;
+  return bipartite(pred.length, gold.length, fits, required);
 }
 
 function countMeetings(
