@@ -1123,6 +1123,20 @@ describe("a timeline's headings", () => {
     );
   });
 
+  it('a dateline on its own line is no heading', () => {
+    const found = meetings(
+      run(
+        "Kishida and Xi reaffirm strategic ties\n\nBY RYO NAKAMURA\nSTAFF WRITER\nSAN FRANCISCO – Nov 17, 2023\n\nPrime Minister Fumio Kishida and Chinese President Xi Jinping shake hands before their talks in San Francisco on Thursday.\n\nKishida and Xi agreed Thursday to pursue a mutually beneficial relationship.\n\nThe roughly 65-minute meeting on the sidelines of the Asia-Pacific Economic Cooperation summit was the leaders' first face-to-face talks in a year.",
+        '2023-11-17',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => m.date),
+      ['2023-11-16'],
+      JSON.stringify(found),
+    );
+  });
+
   it('"keduanya" after a visit reported with one name are the visitor and the host', () => {
     const doc = run(
       'Xi Jinping bertemu Vladimir Putin di Samarkand pada Kamis (15/9). Putin datang ke Beijing untuk menghadiri pembukaan Olimpiade pada 4 Februari 2022. Sebelum upacara, keduanya menandatangani pernyataan bersama.',

@@ -1,6 +1,7 @@
 import type { ArticleContext } from '../context.js';
 import type { DateMention } from '../dates/index.js';
 import type { Mention } from '../mention.js';
+import { datelineEnd } from './dateline.js';
 import type { SentenceFacts } from './facts.js';
 
 /** What a timeline's heading says of the section under it: when, and where. */
@@ -59,6 +60,10 @@ function headingOf(
   const inLine: SentenceFacts[] = [];
   for (let i = first; i < facts.length && (facts[i] as SentenceFacts).start < l.end; i++)
     inLine.push(facts[i] as SentenceFacts);
+  // a dateline on its own line ("SAN FRANCISCO – Nov 17, 2023") says where and when the report
+  // was filed, not what the section under it reports
+  const head = inLine[0];
+  if (head && datelineEnd(ctx.text, head) > head.start) return null;
   const dates = inLine.flatMap((f) => f.dates);
   const places = inLine.flatMap((f) => f.locations);
   const placed = places.length > 0 || inLine.some((f) => f.countries.length > 0);
