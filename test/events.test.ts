@@ -1137,6 +1137,17 @@ describe("a timeline's headings", () => {
     );
   });
 
+  it("a page's stamp ('Jul 19th 2018 | BEIJING') is no heading", () => {
+    const found = meetings(
+      run(
+        'Why China shrugged at Helsinki\n\nPrint edition | China\nJul 19th 2018 | BEIJING\n\nAt their summit in Helsinki on July 16th Donald Trump and Vladimir Putin spent two hours alone together.\n\nIn Beijing the reaction has been a shrug.\n\nBarely six weeks earlier Mr Putin was in China on a state visit. On June 8th, in the Great Hall of the People, Xi Jinping hung the first Friendship Medal around his neck. The two leaders signed a joint statement.',
+        '2018-07-19',
+      ),
+    );
+    const helsinki = found.find((m) => m.participants.includes('donald-trump'));
+    assert.equal(helsinki?.date, '2018-07-16', JSON.stringify(found));
+  });
+
   it('"keduanya" after a visit reported with one name are the visitor and the host', () => {
     const doc = run(
       'Xi Jinping bertemu Vladimir Putin di Samarkand pada Kamis (15/9). Putin datang ke Beijing untuk menghadiri pembukaan Olimpiade pada 4 Februari 2022. Sebelum upacara, keduanya menandatangani pernyataan bersama.',
