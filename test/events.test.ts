@@ -1283,6 +1283,23 @@ describe('documents that are not new', () => {
   });
 });
 
+describe('leaders arriving as a group', () => {
+  it('are the guests of the country they arrive in, when the sentence reports only the arrival', () => {
+    const found = meetings(
+      run(
+        "Chinese President Xi Jinping hosted the China-Central Asia Summit. Kazakhstan's Kassym-Jomart Tokayev, Kyrgyzstan's Sadyr Japarov and Uzbekistan's Shavkat Mirziyoyev arrived in Xi'an on Thursday.",
+        '2023-05-19',
+      ),
+    );
+    assert.ok(
+      found.some(
+        (m) => m.participants.includes('xi-jinping') && m.participants.includes('sadyr-japarov'),
+      ),
+      JSON.stringify(found),
+    );
+  });
+});
+
 describe('others who also attend', () => {
   it('join the summit reported before, however many sentences back', () => {
     const found = meetings(

@@ -286,6 +286,27 @@ export function sentenceParticipants(
       resolved = true;
     }
   }
+  // three leaders or more arriving where none of them rules are the host's guests ("Tokayev,
+  // Japarov, Rahmon, Berdimuhamedov and Mirziyoyev arrived in Xi'an"), when the sentence reports
+  // only the arrival: at a summit or in talks they may meet only each other
+  if (
+    keys.length >= 3 &&
+    matchesOf(f, 'meeting').every((m) => m.surface.target === 'meeting:visit') &&
+    has(f, 'meeting:visit') &&
+    !receivesPerson(f)
+  ) {
+    const after = datelineEnd(env.ctx.text, f);
+    const countries = new Set(keys.map((k) => env.countryOf.get(k)));
+    const place = f.locations
+      .filter((l) => l.start >= after)
+      .map((l) => locationCountry(env, l))
+      .find((c) => c !== undefined);
+    const host = place && !countries.has(place) ? hostIn(env, place, '') : undefined;
+    if (host && !keys.includes(host)) {
+      keys.push(host);
+      resolved = true;
+    }
+  }
   // named leaders in different clauses of the sentence did not meet ("Putin landed hours after Zelensky announced…")
   if (named.length >= 2 && !resolved) {
     const clauseOf = (pos: number) => env.clauses.indexOf(f, pos);
