@@ -132,8 +132,8 @@ describe('scoring (gold-format.md), worked out by hand', () => {
       edge('PARTICIPATED_IN', 'Leader:narendra-modi', 'Meeting:s'),
     );
     const withSummit = structuredClone(gold);
-    withSummit.entities.Leader?.push('narendra-modi');
-    withSummit.meetings.push({
+    withSummit.entities?.Leader?.push('narendra-modi');
+    withSummit.meetings?.push({
       id: 'm3',
       kind: 'multilateral_summit',
       date: '2023-03-21',
