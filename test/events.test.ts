@@ -1415,6 +1415,19 @@ describe('a guest named by a pronoun', () => {
 });
 
 describe("a summit's days", () => {
+  it('a week that holds the summit the sentence names gives way to its day', () => {
+    const found = meetings(
+      run(
+        'Pertemuan di Fujian ini digelar beberapa hari setelah Presiden Xi Jinping dan Presiden Vladimir Putin bertatap muka di sela KTT Organisasi Kerja Sama Shanghai (SCO) di Samarkand, Uzbekistan, pekan lalu.',
+        '2022-09-20',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => m.date),
+      ['2022-09-15'],
+    );
+  });
+
   it('the same leaders at a summit one day and in talks elsewhere the next are two meetings', () => {
     const found = meetings(
       run(

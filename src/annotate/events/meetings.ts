@@ -11,7 +11,7 @@ import { has, matchesOf, type SentenceFacts } from './facts.js';
 import type { MeetingEnv } from './meeting-env.js';
 import { allPlanned, leaderOffices, mainPair } from './meeting-env.js';
 import { isGathering, sentenceParticipants, servedAround, splitBilateral } from './participants.js';
-import { namedSummitDate, summitApart } from './summits.js';
+import { namedSummitDate, organizationSummit, summitApart } from './summits.js';
 
 /** A meeting as the article reports it, before it becomes nodes and edges. */
 export interface MeetingEvent {
@@ -134,6 +134,41 @@ function joins(f: SentenceFacts): boolean {
   return (has(f, 'joining') && has(f, 'meeting:attendance')) || has(f, 'meeting:joined');
 }
 
+/**
+ * The sentence's own date, or the day of the summit it names: also instead of a span that holds
+ * the summit ("bertatap muka di sela KTT SCO di Samarkand, pekan lalu": that week's summit day).
+ */
+function withinSummit(
+  env: MeetingEnv,
+  f: SentenceFacts,
+  own: DateMention | undefined,
+): DateMention | undefined {
+  if (own?.endDate === undefined || own.precision !== 'day') return own ?? namedSummitDate(env, f);
+  const end = own.endDate;
+  const named = namedSummitDate(env, f);
+  if (named) return named.date >= own.date && named.date <= end ? named : own;
+  // (a summit named by its organization: "KTT SCO di Samarkand")
+  if (!organizationSummit(env, f)) return own;
+  const orgs = new Set(f.organizations.map((o) => o.key.slice('Organization:'.length)));
+  const held = env.ctx.lexicon.summits.find(
+    (x) =>
+      x.organization !== undefined &&
+      orgs.has(x.organization) &&
+      x.from >= own.date &&
+      x.from <= end,
+  );
+  return held
+    ? {
+        start: own.start,
+        end: own.end,
+        text: own.text,
+        date: held.from,
+        precision: 'day',
+        how: 'explicit',
+      }
+    : own;
+}
+
 function isTrigger(f: SentenceFacts, leaders: number): boolean {
   if (has(f, 'meeting')) return true;
   // "Jiang dan Putin menandatangani …", "kedua pemimpin meneken pernyataan bersama"
@@ -231,7 +266,7 @@ export function findMeetings(
     if (has(f, 'habitual') || countsMeetings(env, f) || allNegated(env, f) || othersMeet(env, f))
       continue;
     // captions too: a photo caption's date is the picture's ("… Kremlin, 21 Maret 2023")
-    const date = ownDate(ctx.text, f, ctx.anchor) ?? namedSummitDate(env, f) ?? f.heading?.date;
+    const date = withinSummit(env, f, ownDate(ctx.text, f, ctx.anchor)) ?? f.heading?.date;
     // "Saat itu, pada 8 Mei 2015, kedua pemimpin meneken pernyataan bersama": the two leaders,
     // named by no name, signing reports a meeting of its own only of a document, on a date
     // written in full
