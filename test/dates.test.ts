@@ -479,6 +479,12 @@ table('Indonesian forms', [
     '2022-02-14',
     [{ text: 'sepuluh hari lalu', date: '2022-02-04', precision: 'day', how: 'relative' }],
   ],
+  // next month is nearer than the same month eleven months back
+  [
+    'The contract is worth more than $5 billion, when Russian President Vladimir Putin visits New Delhi in early October.',
+    '2018-09-21',
+    [{ text: 'early October', date: '2018-10', precision: 'month', how: 'partial' }],
+  ],
   // "that evening" is a part of the day written last near the anchor, not of a background date
   [
     'Putin dan Xi bertemu pada Jumat (22/3). Xi dilantik pada 14 Maret lalu. Pada malam harinya, kedua pemimpin menghadiri upacara.',

@@ -1300,6 +1300,22 @@ describe('leaders arriving as a group', () => {
   });
 });
 
+describe('a month after the year said first', () => {
+  it('is in that year: "Last year, Xi paid a state visit to Russia in July"', () => {
+    const found = meetings(
+      run(
+        'Xi and Putin have met more than 20 times since 2013. Last year, Xi paid a state visit to Russia in July, during which Putin awarded him the Order of St. Andrew.',
+        '2018-06-08',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => m.date),
+      ['2017-07'],
+      JSON.stringify(found),
+    );
+  });
+});
+
 describe('others who also attend', () => {
   it('join the summit reported before, however many sentences back', () => {
     const found = meetings(

@@ -102,6 +102,11 @@ function placeDay(month: number, day: number, anchor: Ymd, raw: RawDate): Ymd | 
 /** The year for a month with none written: this year's if not after the anchor's month, else last. */
 function placeMonth(month: number, anchor: Ymd, raw: RawDate): number {
   if (raw.future || raw.direction === 'future') return month >= anchor.m ? anchor.y : anchor.y + 1;
+  // next month is nearer than the same month eleven months back ("in early October", written on
+  // 21 September): a past one would be "last October"
+  // (not a span: "between January and March" written in December is this year's)
+  if (raw.direction !== 'past' && raw.until === undefined && month === (anchor.m % 12) + 1)
+    return anchor.m === 12 ? anchor.y + 1 : anchor.y;
   return month <= anchor.m ? anchor.y : anchor.y - 1;
 }
 

@@ -61,8 +61,13 @@ const ownDates = new WeakMap<
 function firstOwnDate(text: string, f: SentenceFacts, anchor?: string): DateMention | undefined {
   const planned = has(f, 'planned');
   let first: DateMention | undefined;
-  for (const d of f.dates) {
-    if (d.how === 'anniversary') continue;
+  for (const written of f.dates) {
+    if (written.how === 'anniversary') continue;
+    // ("Last year, Xi paid a state visit to Russia in July": the month of the year said first)
+    const d =
+      first?.precision === 'year' && written.precision === 'month' && written.how === 'partial'
+        ? { ...written, date: `${first.date}${written.date.slice(4)}`, how: first.how }
+        : written;
     const from = Math.max(f.start, d.start - PERIOD_REACH);
     const period = PERIOD_START.exec(text.slice(from, d.start));
     if (period && !periodOwnEvent(f, from + period.index, d.start, period[1] ?? '')) continue;
