@@ -1137,6 +1137,20 @@ describe("a timeline's headings", () => {
     );
   });
 
+  it('a paragraph that opens on its own date and place ("Maret 2013, Moskow.") is dated by it', () => {
+    const found = meetings(
+      run(
+        'Putin akan memulai kunjungan kenegaraan ke China pada Kamis (16/5/2024).\n\nBerikut sebagian pertemuan keduanya.\n\nMaret 2013, Moskow. Xi memilih Rusia sebagai negara pertama yang ia kunjungi. Di Kremlin, keduanya meneken pernyataan bersama.\n\nJuni 2018, Beijing. Dalam kunjungan kenegaraan Putin, Xi menganugerahkan Medali Persahabatan kepada tamunya.',
+        '2024-05-15',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => m.date).sort(),
+      ['2013-03', '2018-06', '2024-05-16'],
+      JSON.stringify(found),
+    );
+  });
+
   it("a page's stamp ('Jul 19th 2018 | BEIJING') is no heading", () => {
     const found = meetings(
       run(

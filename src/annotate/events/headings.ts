@@ -27,6 +27,8 @@ export function assignSections(ctx: ArticleContext, facts: SentenceFacts[]): voi
   let current: Heading | undefined;
   let section = 0;
   let lineOf = -1;
+  // a paragraph that opens on its own heading ("Maret 2013, Moskow. Xi memilih Rusia …")
+  let inline: Heading | undefined;
   for (const f of facts) {
     const s = ctx.sentences[f.index];
     if (s === undefined || f.zone !== 'body') continue;
@@ -37,10 +39,27 @@ export function assignSections(ctx: ArticleContext, facts: SentenceFacts[]): voi
         current = heading;
         section++;
       }
+      inline = heading === null ? inlineHeading(ctx, f) : undefined;
     }
     f.section = section;
-    if (current) f.heading = current;
+    const own = inline ?? current;
+    if (own) f.heading = own;
   }
+}
+
+/** Words at most in a heading that opens its paragraph as a sentence of its own. */
+const INLINE_WORDS = 5;
+
+/**
+ * "Maret 2013, Moskow.": a paragraph's first sentence that is only a date and a place dates and
+ * places the rest of that paragraph, as a heading on its own line would.
+ */
+function inlineHeading(ctx: ArticleContext, f: SentenceFacts): Heading | undefined {
+  const text = ctx.text.slice(f.start, f.end).trim();
+  if (!/^[^.!?]+\.$/u.test(text) || text.split(/\s+/u).length > INLINE_WORDS) return undefined;
+  if (f.dates.length !== 1 || f.locations.length === 0) return undefined;
+  if (f.events.length > 0 || f.leaders.length > 0) return undefined;
+  return { date: f.dates[0] as DateMention, places: f.locations };
 }
 
 /**
