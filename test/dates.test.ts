@@ -479,6 +479,15 @@ table('Indonesian forms', [
     '2022-02-14',
     [{ text: 'sepuluh hari lalu', date: '2022-02-04', precision: 'day', how: 'relative' }],
   ],
+  // "March 22 that year": the year written last
+  [
+    'In March 2013, Xi chose Russia. During talks in the Kremlin on March 22 that year, the two leaders agreed.',
+    '2019-06-04',
+    [
+      { text: 'March 2013', date: '2013-03', precision: 'month', how: 'explicit' },
+      { text: 'March 22', date: '2013-03-22', precision: 'day', how: 'partial' },
+    ],
+  ],
   // next month is nearer than the same month eleven months back
   [
     'The contract is worth more than $5 billion, when Russian President Vladimir Putin visits New Delhi in early October.',

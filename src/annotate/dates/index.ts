@@ -40,6 +40,9 @@ export interface FindDatesOptions {
 
 const SAME_AS = /^\s*(?:dengan|as)\b/iu;
 
+const THAT_YEAR =
+  /^,?\s*(?:(?:of\s+)?(?:that|the\s+same)\s+year|(?:pada\s+)?tahun\s+(?:itu|tersebut|yang\s+sama))\b/iu;
+
 /** How near the anchor a day is the reported one, for "malam harinya" (see calendar.yaml). */
 const RECENT_DAYS = 7;
 
@@ -96,8 +99,17 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
           : lastDay
       : undefined;
     const from = chained ?? anchor;
-    const resolved = resolveRaw(raw, { anchor: from, countries: options.countries ?? [], lex });
+    let resolved = resolveRaw(raw, { anchor: from, countries: options.countries ?? [], lex });
     if (!resolved) continue;
+    // "on March 22 that year", "pada 22 Maret tahun itu": the year written last
+    if (resolved.how === 'partial' && lastDate && THAT_YEAR.test(text.slice(raw.end, raw.end + 24)))
+      resolved = {
+        ...resolved,
+        date: `${lastDate.y}${resolved.date.slice(4)}`,
+        ...(resolved.endDate === undefined
+          ? {}
+          : { endDate: `${lastDate.y}${resolved.endDate.slice(4)}` }),
+      };
     const mention: DateMention = {
       start: raw.start,
       end: raw.end,
