@@ -479,6 +479,20 @@ table('Indonesian forms', [
     '2022-02-14',
     [{ text: 'sepuluh hari lalu', date: '2022-02-04', precision: 'day', how: 'relative' }],
   ],
+  // "akhir pekan lalu": last weekend, not the whole of last week
+  [
+    'PM Zhu Rongji dan Mikhail Kasyanov, akhir pekan lalu, menyaksikan penandatanganan kesepakatan.',
+    '2001-09-10',
+    [
+      {
+        text: 'akhir pekan lalu',
+        date: '2001-09-08',
+        endDate: '2001-09-09',
+        precision: 'day',
+        how: 'relative',
+      },
+    ],
+  ],
   // "March 22 that year": the year written last
   [
     'In March 2013, Xi chose Russia. During talks in the Kremlin on March 22 that year, the two leaders agreed.',

@@ -32,6 +32,8 @@ export interface RawDate {
     chained?: boolean;
     /** chained from the day last written near the anchor, if any ("malam harinya") */
     recent?: boolean;
+    /** the end of a week is its weekend ("akhir pekan lalu": Saturday and Sunday) */
+    weekend?: boolean;
   };
   /** a weekday of a week relative to the anchor's ("Kamis pekan lalu" -> -1) */
   weekOffset?: number;

@@ -203,6 +203,13 @@ function resolveRelative(raw: RawDate, anchor: Ymd | undefined): Resolved | unde
     return { date: formatDay(addDays(anchor, 7 * offset)), precision: 'day', how: 'relative' };
   const day = addDays(anchor, 7 * offset);
   const monday = addDays(day, -((weekdayOf(day) + 6) % 7));
+  if (raw.relative.weekend)
+    return {
+      date: formatDay(addDays(monday, 5)),
+      precision: 'day',
+      endDate: formatDay(addDays(monday, 6)),
+      how: 'relative',
+    };
   return {
     date: formatDay(monday),
     precision: 'day',

@@ -250,6 +250,9 @@ export function weekdayRule(ctx: ScanContext): RawDate[] {
   return out;
 }
 
+// "akhir pekan", "the end of last week": Indonesian names the weekend so
+const WEEK_END = /^(?:akhir|(?:the\s+)?end\s+of)$/iu;
+
 /** "tahun lalu", "akhir bulan ini", "kemarin", "last week". */
 export function relativeRule(ctx: ScanContext): RawDate[] {
   const { text, lex } = ctx;
@@ -277,6 +280,8 @@ export function relativeRule(ctx: ScanContext): RawDate[] {
     };
     if (entry.chained && raw.relative) raw.relative.chained = true;
     if (entry.recent && raw.relative) raw.relative.recent = true;
+    if (entry.unit === 'week' && raw.relative && g.mod && WEEK_END.test(g.mod.trim()))
+      raw.relative.weekend = true;
     if (entry.partOfDay) raw.partOfDay = entry.partOfDay;
     out.push(raw);
   }
