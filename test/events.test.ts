@@ -2017,6 +2017,15 @@ describe("the article's main meeting", () => {
   const meeting = (date: string, planned: boolean, sentences: number[]) =>
     ({ date, planned, sentences }) as unknown as MeetingEvent;
 
+  it('of the meetings of the week, is the one the article reports most, not the nearest', () => {
+    const doc = run(
+      'Perdana Menteri Tiongkok Li Keqiang dan Perdana Menteri Rusia Dmitry Medvedev hari Senin (13/10) di Moskow memimpin Pertemuan Reguler ke-19 antara Kepala Pemerintahan Tiongkok dan Rusia. Dalam pembicaraan, Li Keqiang dan Medvedev membahas energi dan keuangan. Medvedev menyatakan, Rusia memandang Tiongkok sebagai mitra strategis. Presiden Rusia Vladimir Putin hari Selasa (14/10) menerima Li Keqiang di Kremlin. Kedua pihak menandatangani 38 dokumen kerja sama.',
+      '2014-10-15',
+    );
+    const produced = doc.edges.filter((e) => e.attributes.type === 'PRODUCED').map((e) => e.source);
+    assert.deepEqual(produced, ['Meeting:2014-10-13:cn-ru:dmitry-medvedev+li-keqiang']);
+  });
+
   it('of the meetings that week, one reported before one planned, however near', () => {
     const talks = meeting('2004-10-14', false, [1]);
     const planned = meeting('2004-10-15', true, [3, 4]);

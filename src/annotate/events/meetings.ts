@@ -450,8 +450,9 @@ export function findMeetings(
 }
 
 /**
- * The meeting the article is about: news reports what just happened, so the one dated nearest
- * the article's date (within a week), else the one reported in most sentences.
+ * The meeting the article is about: news reports what just happened, so one dated within a week
+ * of the article's date; of those, the one reported in most sentences (the premiers' talks told
+ * at length, not the president's reception the next day), then the nearest.
  */
 export function mainMeeting(
   meetings: MeetingEvent[],
@@ -468,8 +469,8 @@ export function mainMeeting(
   return [...meetings].sort(
     (a, b) =>
       rank(a) - rank(b) ||
-      distance(a) - distance(b) ||
       b.sentences.length - a.sentences.length ||
+      distance(a) - distance(b) ||
       (a.sentences[0] ?? 0) - (b.sentences[0] ?? 0),
   )[0];
 }
