@@ -101,7 +101,8 @@ function furtherDoc(
   );
 }
 
-// between a negation and a document noun it denies: "no", "tidak ada", "without a", "belum ada satu pun"
+// what stands between a negation and the document noun it denies: "no joint statement", "tidak
+// ada kesepakatan", "without a deal", "belum ada satu pun perjanjian"
 const NONE_BEFORE = /^\s*(?:(?:ada|any|an?|satu\s+pun|ada\s+satu\s+pun)\s+)?$/iu;
 
 // "Salah satu kesepakatan terpenting adalah", "One of the biggest deals was": a counted document
@@ -241,7 +242,8 @@ export function findAgreements(
     const docs = nouns.filter((d) => {
       const sectorEnd = sectorStarts?.get(d.start);
       if (sectorEnd !== undefined && sectorEnd > d.end) return false;
-      // "rencana pertemuan Presiden Medvedev dan Presiden Hu", "plans for a visit": a meeting's
+      // "rencana pertemuan Presiden Medvedev dan Presiden Hu", "plans for a visit": the plan of a
+      // meeting, not a document
       if (
         WEAK.includes(d.surface.target.slice('agreement:'.length) as AgreementKind) &&
         meetingWords.some(

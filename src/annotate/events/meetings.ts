@@ -50,12 +50,12 @@ export const THAT_MEETING =
  */
 function allNegated(env: MeetingEnv, f: SentenceFacts): boolean {
   const negations = [...matchesOf(f, 'negation'), ...matchesOf(f, 'wish')];
+  if (negations.length === 0) return false;
   // (a summit word is the setting of the encounter another word reports: "tidak akan hadir dalam
   // KTT G20", "tidak berniat bertemu Putin di sela KTT")
   // (nor a word in a clause that only times it: "… membatalkan rencana pertemuannya dengan Putin,
   // beberapa jam sebelum bertolak ke Argentina")
   const words = matchesOf(f, 'meeting');
-  if (negations.length === 0) return false;
   const encounters = words.filter(
     (t) => t.surface.target !== 'meeting:summit' && !env.clauses.inTimeClause(f, t.start),
   );
