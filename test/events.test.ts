@@ -1063,6 +1063,17 @@ describe('the two leaders, unnamed, signing', () => {
     );
     assert.deepEqual(none, []);
   });
+
+  it('"keenam kepala negara" are the six of the summit', () => {
+    const doc = run(
+      'KTT SCO di Bishkek pada Kamis (16/8/2007) dihadiri Presiden Rusia Vladimir Putin, Presiden China Hu Jintao, Presiden Kirgistan Kurmanbek Bakiyev, Presiden Kazakhstan Nursultan Nazarbayev, Presiden Tajikistan Emomali Rahmon, dan Presiden Uzbekistan Islam Karimov. Keenam kepala negara menandatangani traktat persahabatan.',
+      '2007-08-17',
+    );
+    const signers = doc.edges
+      .filter((e) => e.attributes.type === 'SIGNED' && e.source.startsWith('Leader:'))
+      .map((e) => e.source);
+    assert.equal(new Set(signers).size, 6, JSON.stringify(signers));
+  });
 });
 
 describe('undated reports', () => {
