@@ -1408,6 +1408,16 @@ describe('meetings that are not', () => {
     );
   });
 
+  it("of a leader's talks with someone who is not a leader, told to another leader", () => {
+    const found = meetings(
+      run(
+        'Putin menelepon Perdana Menteri India Narendra Modi pada Jumat (8/8). Pada hari yang sama, Putin juga berbicara lewat telepon dengan Presiden China Xi Jinping. Kepada Xi, Putin menjelaskan hasil pembicaraannya dengan utusan khusus Amerika Serikat Steve Witkoff di Moskow, Rabu (6/8).',
+        '2025-08-09',
+      ),
+    );
+    assert.ok(!found.some((m) => m.date === '2025-08-06'), JSON.stringify(found));
+  });
+
   it('called off, whatever the clause that times it says', () => {
     for (const text of [
       'Presiden AS Donald Trump membatalkan rencana pertemuannya dengan Putin di Buenos Aires, Kamis (29/11), beberapa jam sebelum bertolak ke Argentina.',

@@ -73,6 +73,9 @@ function allNegated(env: MeetingEnv, f: SentenceFacts): boolean {
 // (after a place: "last week's meeting in Saudi Arabia between Lavrov and Rubio")
 const BETWEEN = /^\s*(?:(?:in|at|di)\s+(?:\p{L}+\s+){1,3})?(?:between|antara)\s/iu;
 
+// "pembicaraannya dengan …", "his talks with …": whom the meeting word's speaker met
+const WITH = /^\s*(?:dengan|with)\s/iu;
+
 // cues that report someone speaking, not an encounter in themselves
 const SPEECH = 'meeting:speech';
 
@@ -90,6 +93,18 @@ function othersMeet(env: MeetingEnv, f: SentenceFacts): boolean {
   for (const m of matchesOf(f, 'meeting')) {
     if (m.surface.target === SPEECH) continue;
     const rest = text.slice(m.end, f.end);
+    // ("hasil pembicaraannya dengan utusan khusus AS Steve Witkoff": talks with someone not a
+    // leader, named before any leader)
+    const withWhom = WITH.exec(rest);
+    if (withWhom) {
+      const at = m.end + withWhom[0].length;
+      const person = f.persons.find((p) => p.start >= at);
+      const leader = f.leaders.find((l) => l.start >= at);
+      if (person && (!leader || person.start < leader.start) && person.start - at <= 60) {
+        others = true;
+        continue;
+      }
+    }
     if (!BETWEEN.test(rest)) return false;
     const end = m.end + (/[,;]/u.exec(rest)?.index ?? rest.length);
     if (
