@@ -8,6 +8,10 @@ import type { DateScanner } from './scan.js';
  * clause ("Pada Selasa, Xi akan ..."). Reported speech ("..., kata Putin, Rabu") ends a clause.
  * `clauses` runs the marker and barrier patterns (see anchors.ts, clausePlans).
  */
+/** Characters before a date read first (see governedByFuture), and how far past them the rest is read. */
+const NEAR = 90;
+const OVERLAP = 24;
+
 export function governedByFuture(
   patterns: DatePatterns,
   clauses: DateScanner,
@@ -15,13 +19,24 @@ export function governedByFuture(
   start: number,
   end: number,
 ): boolean {
-  const from = Math.max(0, start - DATE_DEFAULTS.futureLookBehind);
-  const before = clauses.index(text.slice(from, start));
+  // the nearer part first: most dates have a barrier or a marker there, and the farther part
+  // (up to futureLookBehind) is read only when they do not
+  const near = Math.max(0, start - NEAR);
+  const before = clauses.index(text.slice(near, start));
   // the clause starts just after the last barrier
   const barriers = clauses.matches(patterns.futureBarrier, before);
   const last = barriers[barriers.length - 1];
   const clause = last ? clauses.suffix(before, last.index + last[0].length) : before;
   if (clauses.matches(patterns.futureMarker, clause, 1).length > 0) return true;
+  if (!last && near > 0) {
+    const from = Math.max(0, start - DATE_DEFAULTS.futureLookBehind);
+    // (overlapping the nearer part, for a marker or barrier written across the cut)
+    const farther = clauses.index(text.slice(from, Math.min(start, near + OVERLAP)));
+    const stops = clauses.matches(patterns.futureBarrier, farther);
+    const stop = stops[stops.length - 1];
+    const rest = stop ? clauses.suffix(farther, stop.index + stop[0].length) : farther;
+    if (clauses.matches(patterns.futureMarker, rest, 1).length > 0) return true;
+  }
   if (!patterns.clauseOpening.test(clause.text)) return false;
   const after = text.slice(end, end + DATE_DEFAULTS.futureLookAhead);
   const stop = clauses.matches(patterns.futureBarrier, clauses.index(after), 1)[0];
