@@ -1,6 +1,20 @@
 import { DATE_DEFAULTS } from './defaults.js';
 import type { DatePatterns } from './patterns.js';
-import type { DateScanner } from './scan.js';
+import type { DateScanner, WordIndex } from './scan.js';
+
+/** Characters before a date read first (see governedByFuture), and how far past them the rest is read. */
+const NEAR = 90;
+const OVERLAP = 24;
+
+/** The words of `words` after its last clause barrier (all of them when it has none). */
+function lastClause(patterns: DatePatterns, clauses: DateScanner, words: WordIndex) {
+  const barriers = clauses.matches(patterns.futureBarrier, words);
+  const last = barriers[barriers.length - 1];
+  return {
+    barrier: last !== undefined,
+    clause: last ? clauses.suffix(words, last.index + last[0].length) : words,
+  };
+}
 
 /**
  * Does a future marker govern the date at [start, end)? Looked for in the same clause before it
@@ -8,10 +22,6 @@ import type { DateScanner } from './scan.js';
  * clause ("Pada Selasa, Xi akan ..."). Reported speech ("..., kata Putin, Rabu") ends a clause.
  * `clauses` runs the marker and barrier patterns (see anchors.ts, clausePlans).
  */
-/** Characters before a date read first (see governedByFuture), and how far past them the rest is read. */
-const NEAR = 90;
-const OVERLAP = 24;
-
 export function governedByFuture(
   patterns: DatePatterns,
   clauses: DateScanner,
@@ -22,19 +32,13 @@ export function governedByFuture(
   // the nearer part first: most dates have a barrier or a marker there, and the farther part
   // (up to futureLookBehind) is read only when they do not
   const near = Math.max(0, start - NEAR);
-  const before = clauses.index(text.slice(near, start));
-  // the clause starts just after the last barrier
-  const barriers = clauses.matches(patterns.futureBarrier, before);
-  const last = barriers[barriers.length - 1];
-  const clause = last ? clauses.suffix(before, last.index + last[0].length) : before;
+  const { barrier, clause } = lastClause(patterns, clauses, clauses.index(text.slice(near, start)));
   if (clauses.matches(patterns.futureMarker, clause, 1).length > 0) return true;
-  if (!last && near > 0) {
+  if (!barrier && near > 0) {
     const from = Math.max(0, start - DATE_DEFAULTS.futureLookBehind);
     // (overlapping the nearer part, for a marker or barrier written across the cut)
     const farther = clauses.index(text.slice(from, Math.min(start, near + OVERLAP)));
-    const stops = clauses.matches(patterns.futureBarrier, farther);
-    const stop = stops[stops.length - 1];
-    const rest = stop ? clauses.suffix(farther, stop.index + stop[0].length) : farther;
+    const rest = lastClause(patterns, clauses, farther).clause;
     if (clauses.matches(patterns.futureMarker, rest, 1).length > 0) return true;
   }
   if (!patterns.clauseOpening.test(clause.text)) return false;

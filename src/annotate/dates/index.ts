@@ -103,13 +103,7 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     if (!resolved) continue;
     // "on March 22 that year", "pada 22 Maret tahun itu": the year written last
     if (resolved.how === 'partial' && lastDate && THAT_YEAR.test(text.slice(raw.end, raw.end + 24)))
-      resolved = {
-        ...resolved,
-        date: `${lastDate.y}${resolved.date.slice(4)}`,
-        ...(resolved.endDate === undefined
-          ? {}
-          : { endDate: `${lastDate.y}${resolved.endDate.slice(4)}` }),
-      };
+      resolved = inYear(resolved, String(lastDate.y));
     const mention: DateMention = {
       start: raw.start,
       end: raw.end,
@@ -132,6 +126,13 @@ export function findDates(text: string, options: FindDatesOptions = {}): DateMen
     lastDate = parseDay(`${resolved.date}-01-01`.slice(0, 10));
   }
   return mentions;
+}
+
+/** A date (and its span's end) moved to another year, its month and day kept. */
+export function inYear<T extends { date: string; endDate?: string }>(d: T, year: string): T {
+  const out = { ...d, date: `${year}${d.date.slice(4)}` };
+  if (d.endDate !== undefined) out.endDate = `${year}${d.endDate.slice(4)}`;
+  return out;
 }
 
 /** The date the article speaks from: published metadata, else its dateline, else its latest full date. */

@@ -1,4 +1,4 @@
-import type { DateMention } from '../dates/index.js';
+import { type DateMention, inYear } from '../dates/index.js';
 import { has, matchesOf, type SentenceFacts } from './facts.js';
 
 /** Date.parse of a day at midnight UTC, remembered: the same few dates are compared over and over. */
@@ -66,14 +66,7 @@ function firstOwnDate(text: string, f: SentenceFacts, anchor?: string): DateMent
     // ("Last year, Xi paid a state visit to Russia in July": the month of the year said first)
     const d =
       first?.precision === 'year' && written.precision === 'month' && written.how === 'partial'
-        ? {
-            ...written,
-            date: `${first.date}${written.date.slice(4)}`,
-            ...(written.endDate === undefined
-              ? {}
-              : { endDate: `${first.date}${written.endDate.slice(4)}` }),
-            how: first.how,
-          }
+        ? { ...inYear(written, first.date), how: first.how }
         : written;
     const from = Math.max(f.start, d.start - PERIOD_REACH);
     const period = PERIOD_START.exec(text.slice(from, d.start));

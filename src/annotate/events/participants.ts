@@ -45,12 +45,12 @@ function lastLeaderBefore(env: MeetingEnv, sentence: number): string | undefined
  * premier visiting is received by the premier, if the article names one; else one of the
  * article's two leaders, else the head of state.
  */
-function hostIn(env: MeetingEnv, country: string, visitor: string): string | undefined {
+function hostIn(env: MeetingEnv, country: string, visitor?: string): string | undefined {
   const candidates = [...env.countryOf.entries()]
     .filter(([k, c]) => c === country && k !== visitor)
     .map(([k]) => k);
   const premier = (k: string) => env.roleOf.get(k) === 'prime_minister';
-  const peer = premier(visitor) ? candidates.filter(premier) : [];
+  const peer = visitor !== undefined && premier(visitor) ? candidates.filter(premier) : [];
   const inPair = candidates.filter((k) => env.mainPair.includes(k));
   return (
     (peer.length === 1 ? peer[0] : undefined) ??
@@ -301,7 +301,7 @@ export function sentenceParticipants(
       .filter((l) => l.start >= after)
       .map((l) => locationCountry(env, l))
       .find((c) => c !== undefined);
-    const host = place && !countries.has(place) ? hostIn(env, place, '') : undefined;
+    const host = place && !countries.has(place) ? hostIn(env, place) : undefined;
     if (host && !keys.includes(host)) {
       keys.push(host);
       resolved = true;

@@ -6,7 +6,6 @@
 
 import { push } from '../../util/multimap.js';
 import type { ArticleContext, SentenceMatch } from '../context.js';
-import { namesCurrency } from '../entities/currency.js';
 import type { Mention } from '../mention.js';
 import { datelineEnd } from './dateline.js';
 import { matchesOf, type SentenceFacts, TOGETHER } from './facts.js';
@@ -182,10 +181,8 @@ export function signatoriesOf(
   const witnessWords = matchesOf(f, 'witness');
   if (witnessWords.some((a) => a.start >= clauseStart && a.end <= signing.start)) return out;
   const mentioned = [...f.leaders, ...f.persons, ...f.organizations, ...f.countries];
-  const all = mentioned.filter(
-    (m) =>
-      m.rule !== 'inside-organization' && !(m.type === 'Country' && namesCurrency(ctx.text, m)),
-  );
+  // (a currency's country is no mention at all: see annotateCountries)
+  const all = mentioned.filter((m) => m.rule !== 'inside-organization');
   let clauseEnd = signing.start;
   // "Xi dan Putin bertemu di Beijing, Jumat (4/2), …, dan menandatangani …": a verb joined by
   // "dan" after a comma shares the subject of the sentence's first clause
