@@ -66,6 +66,8 @@ export interface Lexicon {
   summitOrganizations: Set<string>;
   /** units after a figure that make a sentence a statistic */
   statisticUnits: string[];
+  /** currency words before or after a country's name, and signs before a figure */
+  currencies: { before: string[]; after: string[]; signs: string[] };
   /** words that open a subordinate clause: `any` finds them (global), `time` tests one */
   clauseWords: { any: RegExp; time: RegExp };
   /** lower-case words before a title that make it someone else's office */
@@ -228,6 +230,7 @@ function buildLexicon(dir: string): Lexicon {
     if (
       category === 'summitOrganizations' ||
       category === 'statisticUnits' ||
+      category === 'currencies' ||
       category === 'clauseWords'
     )
       continue;
@@ -261,6 +264,11 @@ function buildLexicon(dir: string): Lexicon {
     summits: summits.data,
     summitOrganizations: new Set((events.data.summitOrganizations as string[] | undefined) ?? []),
     statisticUnits: (events.data.statisticUnits as string[] | undefined) ?? [],
+    currencies: (events.data.currencies as Lexicon['currencies'] | undefined) ?? {
+      before: [],
+      after: [],
+      signs: [],
+    },
     clauseWords: clauseWordPatterns(
       (events.data.clauseWords as { time: string[]; other: string[] } | undefined) ?? {
         time: [],

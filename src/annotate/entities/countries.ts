@@ -11,7 +11,7 @@ import { lexicalMentions } from './lexical.js';
  */
 export function annotateCountries(ctx: ArticleContext): EntityFindings {
   const mentions = lexicalMentions(ctx, 'Country', 'countries').filter(
-    (m) => !namesCurrency(ctx.text, m),
+    (m) => !namesCurrency(ctx.text, m, ctx.lexicon),
   );
   for (const org of ctx.matches.entity) {
     if (!org.surface.target.startsWith('Organization:') || org.last === org.first) continue;

@@ -12,8 +12,9 @@ function statistic(ctx: ArticleContext): RegExp {
   let re = statisticPatterns.get(ctx.lexicon);
   if (!re) {
     const units = ctx.lexicon.statisticUnits.map(escapeRegex).join('|');
+    const signs = ctx.lexicon.currencies.signs.map(escapeRegex).join('|');
     re = new RegExp(
-      `\\d[\\d.,]*\\s*(%|${units || '(?!)'})(?![\\p{L}\\p{N}])|(US\\$|USD|Rp|\\$)\\s?\\d`,
+      `\\d[\\d.,]*\\s*(%|${units || '(?!)'})(?![\\p{L}\\p{N}])|(${signs || '(?!)'})\\s?\\d`,
       'iu',
     );
     statisticPatterns.set(ctx.lexicon, re);
