@@ -811,6 +811,22 @@ describe('words that look like facts of the event and are not', () => {
     assert.deepEqual(memo?.signers, ['Person:igor-sechin', 'Person:zhou-jiping']);
   });
 
+  it('a signer after "dan" and words that describe him, between commas ("Gazprom dan perusahaan migas China, CNPC, meneken") joins the one before', () => {
+    for (const [text, published] of [
+      [
+        'Di sela kunjungan Presiden Vladimir Putin ke Beijing pada Selasa (20/5/2014), raksasa gas Rusia Gazprom dan perusahaan migas China, CNPC, meneken kontrak pasokan gas.',
+        '2014-05-21',
+      ],
+      [
+        "Russia's Gazprom and China's state energy giant, CNPC, signed a 30-year supply contract on Wednesday in Shanghai.",
+        '2014-05-22',
+      ],
+    ] as const) {
+      const contract = agreementsOf(run(text, published)).find((a) => a.kind === 'contract');
+      assert.deepEqual(contract?.signers, ['Organization:cnpc', 'Organization:gazprom'], text);
+    }
+  });
+
   it('the leaders named right after a statement\'s noun issued it ("pernyataan bersama Putin dan Xi")', () => {
     const doc = run(
       'Putin dan Xi bertemu di Beijing pada Jumat (4/2/2022). Dokumen yang paling menyita perhatian Barat adalah pernyataan bersama Putin dan Xi tentang hubungan internasional.',

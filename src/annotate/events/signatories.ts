@@ -221,6 +221,18 @@ export function signatoriesOf(
   // menandatangani": clauses joined by "dan" that report nothing are one subject
   const starts = [from, ...cuts.map((c) => c.after)];
   const joins = (at: number) => /^\s*(?:dan|and|serta)\s/iu.test(ctx.text.slice(at, at + 8));
+  // "Gazprom dan perusahaan migas China, CNPC, meneken": the clause before ends in "dan" and
+  // words that describe the name to come, naming no one themselves (a country at most)
+  const joinsDescribed = (before: number, first: number): boolean => {
+    let tail: number | undefined;
+    for (const m of ctx.text.slice(before, first).matchAll(/\b(?:dan|and|serta)\s/giu))
+      tail = before + (m.index ?? 0);
+    return (
+      tail !== undefined &&
+      !/[.;]/u.test(ctx.text.slice(tail, first)) &&
+      !all.some((m) => m.start >= tail && m.end <= first && m.type !== 'Country')
+    );
+  };
   const coordinatedFrom = (begin: number): number => {
     let i = starts.indexOf(begin);
     let first = begin;
@@ -228,7 +240,7 @@ export function signatoriesOf(
       const before = starts[i - 1] as number;
       // (past a clause that describes the one before it: "Sechin, a close Putin ally, and Zhou")
       const describes = APPOSITION.test(ctx.text.slice(first, first + 12));
-      if (!joins(first) && !joins(before) && !describes) break;
+      if (!joins(first) && !joins(before) && !describes && !joinsDescribed(before, first)) break;
       if (
         f.events.some(
           (e) =>
