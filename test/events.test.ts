@@ -1245,6 +1245,54 @@ describe('the host of a visit', () => {
   });
 });
 
+describe('a meeting told in a sentence that names no one', () => {
+  it('is that of the two the sentence before named, when it points back ("Kesepakatan itu dicapai dalam pertemuan …")', () => {
+    const found = meetings(
+      run(
+        'Presiden Susilo Bambang Yudhoyono dan Presiden China Xi Jinping sepakat meningkatkan hubungan kedua negara. Kesepakatan itu dicapai dalam pertemuan bilateral di Istana Merdeka, Jakarta, Rabu (2/10/2013).',
+        '2013-10-03',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => `${m.date} ${m.participants.join('+')} ${m.places.join('+')}`),
+      ['2013-10-02 susilo-bambang-yudhoyono+xi-jinping merdeka-palace'],
+      JSON.stringify(found),
+    );
+  });
+});
+
+describe("a visit's destination", () => {
+  it('is the country the visitor goes to first, not the place of a summit he attends after', () => {
+    const found = meetings(
+      run(
+        'Presiden Susilo Bambang Yudhoyono dan Presiden China Xi Jinping bertemu di Istana Merdeka, Jakarta, Rabu (2/10/2013). Dari Jakarta, Xi akan bertolak ke Malaysia sebelum menghadiri Konferensi Tingkat Tinggi APEC di Bali pekan depan.',
+        '2013-10-03',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => m.date),
+      ['2013-10-02'],
+      JSON.stringify(found),
+    );
+  });
+});
+
+describe('met "di layar", on a screen', () => {
+  it('is the video call the article reports, not talks in person the same day', () => {
+    const found = meetings(
+      run(
+        'Presiden Rusia Vladimir Putin dan Presiden China Xi Jinping sepakat memperpanjang traktat persahabatan lewat konferensi video yang digelar Senin (28/6/2021). Kemarin, Putin dan Xi kembali bertemu di layar, kali ini untuk merayakan 20 tahun traktat itu.',
+        '2021-06-29',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => `${m.date} ${m.kind}`),
+      ['2021-06-28 video_call'],
+      JSON.stringify(found),
+    );
+  });
+});
+
 describe('an undated sentence that tells how they met', () => {
   it('describes the meeting reported nearest before it, not every meeting of the article', () => {
     const found = meetings(
@@ -1862,6 +1910,20 @@ describe('which document is which', () => {
 
 // [what, text, published, document kind, its signers]: who signs, as the sentence says it
 const SIGNERS: Array<[string, string, string, string, string[]]> = [
+  [
+    'a counterparty after "dengan" described first, then named between commas ("dengan perusahaan migas milik negara Tiongkok, CNPC, untuk")',
+    'Putin bertemu Xi di Beijing pada Jumat (4/2/2022). Raksasa gas Rusia, Gazprom, meneken kontrak jangka panjang dengan perusahaan migas milik negara Tiongkok, CNPC, untuk memasok gas.',
+    '2022-02-05',
+    'contract',
+    ['Organization:cnpc', 'Organization:gazprom'],
+  ],
+  [
+    '… but not a clause that goes on after the comma ("between their countries …, and Gazprom signed a deal with CNPC")',
+    'Vladimir Putin met Xi Jinping in Beijing on February 4, 2022. After their talks, the two leaders issued a joint statement declaring that the friendship between their countries had "no limits", and Gazprom signed a deal with CNPC to supply gas.',
+    '2022-02-05',
+    'joint_statement',
+    ['Leader:vladimir-putin', 'Leader:xi-jinping'],
+  ],
   [
     'an Indonesian passive names its agents right after the verb, with no "oleh", up to a title\'s country',
     'Presiden Rusia Vladimir Putin bertemu Presiden China Hu Jintao di Beijing pada Kamis (14/10/2004). Perjanjian tambahan tentang perbatasan timur kedua negara ditandatangani di Beijing, disaksikan kedua presiden. Dokumen itu diteken Menteri Luar Negeri Rusia Sergei Lavrov dan Menteri Luar Negeri China Li Zhaoxing di Balai Agung Rakyat.',

@@ -21,6 +21,13 @@ const COUNTED_MEETING =
 const PRONOUN_SUBJECT =
   /^\s*(\p{L}+,?\s+){0,4}(dia|ia|beliau|he|she|(?:sang\s+|the\s+)?(?:mantan|former)\s+(?:presiden|perdana\s+menteri|pm|president|prime\s+minister|premier))\b/iu;
 
+// "Kesepakatan itu dicapai dalam pertemuan bilateral …", "Hal tersebut disampaikan dalam
+// pertemuan …": a subject that points back at what the sentence before reported
+const BACK_REFERENCE = /^\W*(?:\p{L}+\s+){1,2}?(?:itu|tersebut|ini)\b/iu;
+
+// a visit's destination right after its verb or preposition: "ke Malaysia", "to Malaysia"
+const TO_COUNTRY = /\b(?:ke|to|mengunjungi|visit|visits|visited|visiting)\s+$/iu;
+
 const GOVERNMENT_COLLECTIVE =
   /(pemerintahan|perdana menteri|prime ministers|premiers|heads of government)/iu;
 
@@ -228,6 +235,23 @@ export function sentenceParticipants(
       resolved = true;
     }
   }
+  // (the two the sentence before named, of two countries, whose meeting this one reports)
+  if (
+    keys.length === 0 &&
+    matchesOf(f, 'meeting').some((m) => !GATHERING.includes(m.surface.target)) &&
+    BACK_REFERENCE.test(env.ctx.text.slice(f.start, Math.min(f.end, f.start + 40)))
+  ) {
+    const before = [...new Set((env.facts[f.index - 1]?.leaders ?? []).map((l) => l.key))];
+    if (
+      before.length === 2 &&
+      env.facts[f.index - 1]?.zone === f.zone &&
+      env.countryOf.get(before[0] as string) !== env.countryOf.get(before[1] as string)
+    ) {
+      keys = before;
+      resolved = true;
+      previous = true;
+    }
+  }
   if (keys.length === 1 && matchesOf(f, 'counterpart').some((m) => !namedPerson(env, f, m))) {
     const partner = env.mainPair.find((k) => k !== keys[0]);
     if (partner) {
@@ -271,15 +295,26 @@ export function sentenceParticipants(
     const after = datelineEnd(env.ctx.text, f);
     // nor where the visitor leaves from: "Dari Moskow, Xi bertolak ke Jerman"
     const text = env.ctx.text;
-    const where = f.locations
-      .filter(
-        (l) =>
-          l.start >= after && !ORIGIN.test(text.slice(Math.max(f.start, l.start - 12), l.start)),
-      )
-      .map((l) => locationCountry(env, l))
-      .find((c) => c && c !== env.countryOf.get(visitor));
-    const country =
-      where ?? f.countries.map((c) => c.key.slice(8)).find((c) => c !== env.countryOf.get(visitor));
+    const own = env.countryOf.get(visitor);
+    const place = f.locations.find(
+      (l) =>
+        l.start >= after &&
+        !ORIGIN.test(text.slice(Math.max(f.start, l.start - 12), l.start)) &&
+        (locationCountry(env, l) ?? own) !== own,
+    );
+    // (a country the visitor goes to before that place: "bertolak ke Malaysia sebelum menghadiri
+    // KTT APEC di Bali" is a visit to Malaysia)
+    const goneTo = f.countries.find(
+      (c) =>
+        c.start >= after &&
+        c.key.slice(8) !== own &&
+        TO_COUNTRY.test(text.slice(Math.max(f.start, c.start - 12), c.start)),
+    );
+    const where =
+      goneTo && (!place || goneTo.start < place.start)
+        ? goneTo.key.slice(8)
+        : place && locationCountry(env, place);
+    const country = where ?? f.countries.map((c) => c.key.slice(8)).find((c) => c !== own);
     const host = country ? hostIn(env, country, visitor) : undefined;
     if (host) {
       keys.push(host);

@@ -42,8 +42,27 @@ function onlyDatesBetween(text: string, f: SentenceFacts, from: number, to: numb
 
 /** The mentions listed from `from` until the clause goes on to what, when or where. */
 function listedFrom(ctx: ArticleContext, f: SentenceFacts, from: number, mentions: Mention[]) {
-  const rest = ctx.text.slice(from, f.end);
-  const end = from + (COUNTERPARTY_END.exec(rest)?.index ?? rest.length);
+  const endFrom = (at: number) => {
+    const rest = ctx.text.slice(at, f.end);
+    return at + (COUNTERPARTY_END.exec(rest)?.index ?? rest.length);
+  };
+  let end = endFrom(from);
+  // "dengan perusahaan migas milik negara Tiongkok, CNPC, untuk": words describing the party,
+  // naming a country at most, then its name between commas
+  if (
+    ctx.text[end] === ',' &&
+    !mentions.some((m) => m.start >= from && m.end <= end && m.type !== 'Country')
+  ) {
+    const name = endFrom(end + 1);
+    const first = mentions.find((m) => m.start > end && m.end <= name && m.type !== 'Country');
+    // (the name alone between the commas, not a clause that goes on: ", and Gazprom signed …")
+    if (
+      first &&
+      /^\s*$/u.test(ctx.text.slice(end + 1, first.start)) &&
+      (ctx.text[name] === ',' || name === f.end)
+    )
+      end = name;
+  }
   return mentions.filter((m) => m.start >= from && m.end <= end);
 }
 
