@@ -248,7 +248,8 @@ export function sentenceParticipants(
       env.countryOf.get(before[0] as string) !== env.countryOf.get(before[1] as string)
     ) {
       keys = before;
-      resolved = true;
+      // (resolved from the text only when the sentence before reported no meeting of them)
+      resolved = !env.reported.has(f.index - 1);
       previous = true;
     }
   }
