@@ -1320,6 +1320,29 @@ describe('an undated meeting of leaders met nowhere else in the article', () => 
     const iran = found.find((m) => m.participants.includes('hassan-rouhani'));
     assert.equal(iran?.date, '2018-06-09', JSON.stringify(found));
   });
+
+  it('is on the day the story last gave, two sentences up in the same paragraph, though they met months before', () => {
+    const text =
+      'Presiden Joko Widodo bertemu Presiden Cina Xi Jinping di Beijing pada Selasa, 17 Oktober 2023.\n\nSehari kemudian, Rabu, 18 Oktober 2023, Xi membuka forum tersebut dengan pidato. Presiden Rusia Vladimir Putin hadir sebagai tamu kehormatan dan berpidato setelah Xi.\n\nSeusai upacara pembukaan, Xi dan Putin menggelar pembicaraan di Aula Besar Rakyat.\n\nXi sendiri terakhir bertemu Putin saat berkunjung ke Moskow pada Maret 2023.';
+    const found = meetings(run(text, '2023-10-18'));
+    const talks = found.filter((m) => m.participants.join('+') === 'vladimir-putin+xi-jinping');
+    assert.deepEqual(
+      talks.map((m) => m.date).sort(),
+      ['2023-03', '2023-10-18'],
+      JSON.stringify(found),
+    );
+  });
+
+  it("takes no day from above a lead with a dateline (a caption's is the picture's)", () => {
+    const text =
+      'Putin dan Xi saat bertemu di Dushanbe, 15 Juni 2019. [SPUTNIK / ALEXEI DRUZHININ]\n\nTEMPO.CO, Sochi – Presiden Rusia, Vladimir Putin, dan Presiden Cina, Xi Jinping, menghadiri peluncuran pipa gas lewat video.';
+    const found = meetings(run(text, '2019-12-03'));
+    assert.deepEqual(
+      found.filter((m) => m.date !== '2019-06-15').map((m) => m.date),
+      ['2019-12-03'],
+      JSON.stringify(found),
+    );
+  });
 });
 
 describe('"would": a plan told in reported speech', () => {

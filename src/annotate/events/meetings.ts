@@ -5,6 +5,7 @@ import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { DateMention } from '../dates/index.js';
 import type { Mention } from '../mention.js';
 import { Clauses } from './clauses.js';
+import { datelineEnd } from './dateline.js';
 import { compatible, daysBetween, ownDate } from './dating.js';
 import { describe } from './describe.js';
 import { has, matchesOf, type SentenceFacts } from './facts.js';
@@ -439,9 +440,10 @@ export function findMeetings(
     // whose own day has no meeting of them, the one reported just before
     if (!e) e = reportedJustBefore(candidates, f);
     // "Sabtu (9/6), Putin terbang ke Qingdao untuk menghadiri KTT SCO. … Di sela KTT, Putin
-    // bertemu Presiden Iran Hassan Rouhani": leaders met nowhere else in the article meet on the
-    // day the sentence just before gives
-    const before = events.some((x) => sameKeys(x, keys)) ? undefined : dayJustBefore(env, f);
+    // bertemu Presiden Iran Hassan Rouhani": leaders met on no day near the article's, nor just
+    // before, meet on the day the story last gave (also when they met months before: "Xi
+    // sendiri terakhir bertemu Putin … pada Maret 2023")
+    const before = dayJustBefore(env, f);
     if (!e && before) {
       e = newEvent(keys);
       setDate(e, before);
@@ -551,12 +553,24 @@ function dateOfThatMeeting(env: MeetingEnv, f: SentenceFacts): DateMention | und
   return d && !d.future && !has(g, 'planned') ? d : undefined;
 }
 
-/** The day (not planned) the sentence right before gives its event, if any. */
+/**
+ * The day (not planned) the story last gave before the sentence: that of the sentence right
+ * before, or of one of the two before that in the same paragraph ("Sehari kemudian, Rabu, 18
+ * Oktober 2023, Xi membuka forum … Putin hadir sebagai tamu kehormatan. ¶ Seusai upacara
+ * pembukaan, Xi dan Putin menggelar pembicaraan"). Not before a lead with a dateline: what stands
+ * above it (a caption, a stamp) is not its story.
+ */
 function dayJustBefore(env: MeetingEnv, f: SentenceFacts): DateMention | undefined {
-  const g = env.facts[f.index - 1];
-  if (!g || g.zone !== f.zone) return undefined;
-  const d = ownDate(env.ctx.text, g, env.ctx.anchor);
-  return d && d.precision === 'day' && !d.future ? d : undefined;
+  const reach = datelineEnd(env.ctx.text, f) > f.start ? 1 : 3;
+  for (let i = f.index - 1; i >= f.index - reach; i--) {
+    const g = env.facts[i];
+    if (!g || g.zone !== f.zone) return undefined;
+    const next = env.facts[i + 1] as SentenceFacts;
+    if (i < f.index - 1 && env.ctx.text.slice(g.end, next.start).includes('\n')) return undefined;
+    const d = ownDate(env.ctx.text, g, env.ctx.anchor);
+    if (d) return d.precision === 'day' && !d.future ? d : undefined;
+  }
+  return undefined;
 }
 
 function setDate(e: MeetingEvent, d: DateMention): void {
