@@ -1189,6 +1189,42 @@ describe("a timeline's headings", () => {
     assert.equal(helsinki?.date, '2018-07-16', JSON.stringify(found));
   });
 
+  it("… nor is one with a bullet ('Jakarta ● Mon, November 11, 2024'): the talks are where the text says, not in the stamp's city", () => {
+    const found = meetings(
+      run(
+        "Prabowo's Beijing trip yields deals\n\nYvonne Hartanto (The Jakarta Post)\nJakarta ● Mon, November 11, 2024\n\nPrabowo held talks with Xi Jinping at the Great Hall of the People after a welcoming ceremony.",
+        '2024-11-11',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => m.places.join('+')),
+      ['great-hall-of-the-people'],
+      JSON.stringify(found),
+    );
+  });
+
+  it('the day a visit ended is not that of its talks, though a document is named with it; it is when the visit ended with them', () => {
+    const wrapped = meetings(
+      run(
+        'President Prabowo Subianto wrapped up his trip to Beijing on Sunday, but a line in the joint statement he issued with Chinese President Xi Jinping sparked a debate. Prabowo held talks with Xi at the Great Hall of the People on Saturday.',
+        '2024-11-11',
+      ),
+    );
+    assert.deepEqual(
+      wrapped.map((m) => m.date),
+      ['2024-11-09'],
+      JSON.stringify(wrapped),
+    );
+    const endedWith = meetings(
+      run(
+        'Perdana Menteri Rusia Mikhail Mishustin mengakhiri kunjungan resminya ke China, Selasa (4/11/2025), dengan bertemu Presiden China Xi Jinping di Balai Agung Rakyat, Beijing. Sehari sebelumnya, ia bertemu Perdana Menteri Li Qiang di Hangzhou.',
+        '2025-11-05',
+      ),
+    );
+    const xi = endedWith.find((m) => m.participants.includes('xi-jinping'));
+    assert.equal(xi?.date, '2025-11-04', JSON.stringify(endedWith));
+  });
+
   it('"keduanya" after a visit reported with one name are the visitor and the host', () => {
     const doc = run(
       'Xi Jinping bertemu Vladimir Putin di Samarkand pada Kamis (15/9). Putin datang ke Beijing untuk menghadiri pembukaan Olimpiade pada 4 Februari 2022. Sebelum upacara, keduanya menandatangani pernyataan bersama.',

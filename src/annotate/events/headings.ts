@@ -15,7 +15,9 @@ const HEADING_WORDS = 8;
 const ENUMERATOR = /^\s*(?:\d{1,2}|[a-z])[.)]\s*/u;
 // a line that ends as a sentence does is a paragraph, however short (a question is a heading)
 const PARAGRAPH_END = /[.!:;,"”'’…]\s*$/u;
-const STAMP = /\s\|\s/u;
+// (a bar or a bullet between the parts: "Senin, 11 Juni 2018 | 08:15 WIB", "Jakarta ● Mon, November
+// 11, 2024")
+const STAMP = /\s[|●•·]\s/u;
 
 /**
  * Give each body sentence its section (the number of headings above it) and the heading with a
@@ -76,7 +78,8 @@ function headingOf(
   if (!l) return null;
   const text = ctx.text.slice(l.start, l.end).replace(ENUMERATOR, '');
   if (text.trim() === '' || PARAGRAPH_END.test(text)) return null;
-  // a page's stamp ("Jul 19th 2018 | BEIJING", "Senin, 11 Juni 2018 | 08:15 WIB")
+  // a page's stamp ("Jul 19th 2018 | BEIJING", "Senin, 11 Juni 2018 | 08:15 WIB", "Jakarta ● Mon,
+  // November 11, 2024")
   if (STAMP.test(text)) return null;
   if (text.trim().split(/\s+/u).length > HEADING_WORDS) return null;
   const inLine: SentenceFacts[] = [];
