@@ -818,6 +818,21 @@ table('English forms', [
 
 table('future markers', [
   [
+    // (the marker 180 characters before the date, with no barrier between)
+    'Putin is due to meet President Hu before joining Wen and the prime ministers of Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan at a meeting of the Shanghai Cooperation Organisation on Wednesday.',
+    '2009-10-13',
+    [
+      {
+        text: 'Wednesday',
+        date: '2009-10-14',
+        precision: 'day',
+        how: 'weekday',
+        weekday: 3,
+        future: true,
+      },
+    ],
+  ],
+  [
     'Putin akan mengunjungi Beijing pada 4 Juli.',
     '2023-06-01',
     [{ text: '4 Juli', date: '2023-07-04', precision: 'day', how: 'partial', future: true }],

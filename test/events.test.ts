@@ -1297,6 +1297,23 @@ describe('a meeting told in a sentence that names no one', () => {
   });
 });
 
+describe('"the two premiers"', () => {
+  it('are the first two prime ministers of two countries, not those of a gathering told after', () => {
+    const found = meetings(
+      run(
+        'BEIJING, Oct 13 (Reuters) - Russian Prime Minister Vladimir Putin and Chinese Premier Wen Jiabao oversaw the signing of a gas agreement on Tuesday. Gazprom chief Alexei Miller signed the document in the Great Hall of the People after talks between the two premiers. Putin will join Wen and the prime ministers of Central Asia at a meeting of the Shanghai Cooperation Organisation on Wednesday. Kazakh Prime Minister Karim Masimov and Uzbek Prime Minister Shavkat Mirziyoyev are expected to ask for credit.',
+        '2009-10-13',
+      ),
+    );
+    const tuesday = found.filter((m) => m.date === '2009-10-13');
+    assert.deepEqual(
+      tuesday.map((m) => m.participants.join('+')),
+      ['vladimir-putin+wen-jiabao'],
+      JSON.stringify(found),
+    );
+  });
+});
+
 describe("a visit's destination", () => {
   it('is the country the visitor goes to first, not the place of a summit he attends after', () => {
     const found = meetings(
@@ -1969,6 +1986,13 @@ describe('which document is which', () => {
 
 // [what, text, published, document kind, its signers]: who signs, as the sentence says it
 const SIGNERS: Array<[string, string, string, string, string[]]> = [
+  [
+    'a signer described after his name by an office in lower case ("Zhou Jiping, chairman of CNPC, signed") joins the one before',
+    'Putin and Xi met in Beijing on November 9, 2014. After the talks, Gazprom CEO Alexei Miller and Zhou Jiping, chairman of China National Petroleum Corp., signed a memorandum of understanding on gas supplies.',
+    '2014-11-10',
+    'memorandum',
+    ['Organization:cnpc', 'Organization:gazprom', 'Person:alexei-miller', 'Person:zhou-jiping'],
+  ],
   [
     'a counterparty after "dengan" described first, then named between commas ("dengan perusahaan migas milik negara Tiongkok, CNPC, untuk")',
     'Putin bertemu Xi di Beijing pada Jumat (4/2/2022). Raksasa gas Rusia, Gazprom, meneken kontrak jangka panjang dengan perusahaan migas milik negara Tiongkok, CNPC, untuk memasok gas.',

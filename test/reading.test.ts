@@ -97,6 +97,14 @@ describe('page furniture', () => {
       'Judul\n\nBaca Juga\nPernyataan tersebut merupakan indikasi terbaru bahwa Xi akan terus menahan dukungan.';
     assert.equal(zonesOf(text2)[2]?.[1], 'body');
   });
+  it('a list heading ("Related:", "TOPIK TERKAIT") takes the links or tags under it', () => {
+    const text =
+      'Judul\n\nPutin dan Xi bertemu pada hari Rabu.\n\nRelated:\n• China, Russia Sign Deal on Yuan-Ruble Swaps\n• Putin Visits Beijing\n\nTOPIK TERKAIT\nXi Jinping';
+    assert.deepEqual(
+      zonesOf(text).map(([, zone]) => zone),
+      ['title', 'body', 'furniture', 'furniture', 'furniture', 'furniture', 'furniture'],
+    );
+  });
   it('ordinary sentences are not furniture (miss table)', () => {
     for (const line of [
       'Sumber di Kremlin mengatakan Putin akan tiba besok pagi di Beijing untuk pembicaraan.',

@@ -13,7 +13,7 @@ export const DATE_DEFAULTS = Object.freeze({
   /** Without any anchor, how far from the text's latest year a weekday may place a day and month. */
   maxInferredYearShift: 11,
   /** A future marker governs a date at most this many characters before it, in its clause. */
-  futureLookBehind: 160,
+  futureLookBehind: 240,
   /** ... or after a date that opens its clause ("Pada Selasa, Xi akan ..."). */
   futureLookAhead: 60,
   /** The dateline is looked for in the first this many characters of the text. */

@@ -28,6 +28,18 @@ const BACK_REFERENCE = /^\W*(?:\p{L}+\s+){1,2}?(?:itu|tersebut|ini)\b/iu;
 // a visit's destination right after its verb or preposition: "ke Malaysia", "to Malaysia"
 const TO_COUNTRY = /\b(?:ke|to|mengunjungi|visit|visits|visited|visiting)\s+$/iu;
 
+/**
+ * The article's prime ministers; for "the two premiers", "kedua perdana menteri", the first two
+ * of two countries the article names, not those of a gathering told after them.
+ */
+function premiers(env: MeetingEnv, two: boolean): string[] {
+  const all = [...env.countryOf.keys()].filter((k) => env.roleOf.get(k) === 'prime_minister');
+  if (!two || all.length <= 2) return all;
+  const [first, ...rest] = all;
+  const other = rest.find((k) => env.countryOf.get(k) !== env.countryOf.get(first as string));
+  return other ? [first as string, other] : all;
+}
+
 const GOVERNMENT_COLLECTIVE =
   /(pemerintahan|perdana menteri|prime ministers|premiers|heads of government)/iu;
 
@@ -224,7 +236,7 @@ export function sentenceParticipants(
       : MANY.test(text)
         ? lastGatheringBefore(env, f.index)
         : GOVERNMENT_COLLECTIVE.test(text)
-          ? [...env.countryOf.keys()].filter((k) => env.roleOf.get(k) === 'prime_minister')
+          ? premiers(env, TWO.test(text))
           : pronoun
             ? (lastPair ?? [])
             : (justNamed ?? lastPair ?? env.mainPair);

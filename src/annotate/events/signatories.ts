@@ -252,13 +252,22 @@ export function signatoriesOf(
       !all.some((m) => m.start >= tail && m.end <= first && m.type !== 'Country')
     );
   };
+  // "Zhou Jiping, chairman of China National Petroleum Corp., signed", "Zhou, ketua CNPC,
+  // meneken": a clause that opens with an office in lower case describes the one before it
+  const opensWithRole = (at: number): boolean => {
+    const first = at + (/^\s*/u.exec(ctx.text.slice(at, at + 8))?.[0].length ?? 0);
+    if (!/\p{Ll}/u.test(ctx.text[first] ?? '')) return false;
+    return [...ctx.matches.personRole, ...ctx.matches.role].some(
+      (m) => m.sentence === f.index && m.start === first,
+    );
+  };
   const coordinatedFrom = (begin: number): number => {
     let i = starts.indexOf(begin);
     let first = begin;
     while (i > 0) {
       const before = starts[i - 1] as number;
       // (past a clause that describes the one before it: "Sechin, a close Putin ally, and Zhou")
-      const describes = APPOSITION.test(ctx.text.slice(first, first + 12));
+      const describes = APPOSITION.test(ctx.text.slice(first, first + 12)) || opensWithRole(first);
       if (!joins(first) && !joins(before) && !describes && !joinsDescribed(before, first)) break;
       if (
         f.events.some(
