@@ -818,6 +818,12 @@ table('English forms', [
 
 table('future markers', [
   [
+    // (a relative clause about the event ends the reach of the date's clause)
+    'On December 30, they held a video call in which Putin invited his Chinese counterpart to Moscow "next spring."',
+    '2023-02-22',
+    [{ text: 'December 30', date: '2022-12-30', precision: 'day', how: 'partial' }],
+  ],
+  [
     // (the marker 180 characters before the date, with no barrier between)
     'Putin is due to meet President Hu before joining Wen and the prime ministers of Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan at a meeting of the Shanghai Cooperation Organisation on Wednesday.',
     '2009-10-13',
