@@ -1142,6 +1142,20 @@ describe("a timeline's headings", () => {
     );
   });
 
+  it('a day opening its line before a colon heads a day of a timeline, whatever the line names; "Hari yang sama" under it is that day', () => {
+    const text =
+      'Putin di China\n\nSenin (1/9): KTT SCO dan limusin bersama Modi\n\nPutin dan Perdana Menteri India Narendra Modi menumpang satu limusin menuju pertemuan bilateral mereka.\n\nSelasa (2/9): Pembicaraan resmi di Beijing\n\nBeijing mengumumkan bebas visa bagi warga Rusia mulai 15 September. Hari yang sama, Xi, Putin, dan Presiden Mongolia Ukhnaagiin Khurelsukh menggelar KTT trilateral.';
+    const found = meetings(run(text, '2025-09-02'));
+    assert.deepEqual(
+      found.map((m) => `${m.date} ${m.participants.join('+')}`).sort(),
+      [
+        '2025-09-01 narendra-modi+vladimir-putin',
+        '2025-09-02 ukhnaagiin-khurelsukh+vladimir-putin+xi-jinping',
+      ],
+      JSON.stringify(found),
+    );
+  });
+
   it('end a section: what is said under another heading describes no meeting of this one', () => {
     const found = meetings(run(TIMELINE, '2022-09-14'));
     assert.ok(

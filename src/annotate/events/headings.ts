@@ -17,6 +17,8 @@ const ENUMERATOR = /^\s*(?:\d{1,2}|[a-z])[.)]\s*/u;
 const PARAGRAPH_END = /[.!:;,"”'’…]\s*$/u;
 // (a bar or a bullet between the parts: "Senin, 11 Juni 2018 | 08:15 WIB", "Jakarta ● Mon, November
 // 11, 2024")
+// what follows a day that opens a timeline's heading: "Senin (1/9): …", "Sept. 1 – …"
+const DAY_OPENS = /^\s*[:–—-]\s+\S/u;
 const STAMP = /\s[|●•·]\s/u;
 
 /**
@@ -91,6 +93,17 @@ function headingOf(
   if (head && datelineEnd(ctx.text, head) > head.start) return null;
   const dates = inLine.flatMap((f) => f.dates);
   const places = inLine.flatMap((f) => f.locations);
+  // a day opening the line and set off by a colon or a dash is a timeline's, whatever the line
+  // names after it ("Senin (1/9): KTT SCO dan limusin bersama Modi")
+  const opening = dates[0];
+  if (
+    opening &&
+    dates.length === 1 &&
+    opening.precision === 'day' &&
+    /^\W*$/u.test(ctx.text.slice(l.start, opening.start).replace(ENUMERATOR, '')) &&
+    DAY_OPENS.test(ctx.text.slice(opening.end, l.end))
+  )
+    return { date: opening, places: [] };
   const placed = places.length > 0 || inLine.some((f) => f.countries.length > 0);
   // a line with a date and no place is the page's time stamp ("Senin, 11 Juni 2018 | 08:15 WIB")
   if (dates.length > 0 && !placed) return null;

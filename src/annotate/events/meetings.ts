@@ -282,7 +282,13 @@ export function findMeetings(
     if (has(f, 'habitual') || countsMeetings(env, f) || allNegated(env, f) || othersMeet(env, f))
       continue;
     // captions too: a photo caption's date is the picture's ("… Kremlin, 21 Maret 2023")
-    const date = withinSummit(env, f, ownDate(ctx.text, f, ctx.anchor)) ?? f.heading?.date;
+    // (under a timeline's dated heading, "Hari yang sama", "malam harinya" are the heading's day,
+    // whatever date the text named last)
+    const own = ownDate(ctx.text, f, ctx.anchor);
+    const date =
+      own?.how === 'relative' && f.heading
+        ? f.heading.date
+        : (withinSummit(env, f, own) ?? f.heading?.date);
     // "Saat itu, pada 8 Mei 2015, kedua pemimpin meneken pernyataan bersama": the two leaders,
     // named by no name, signing reports a meeting of its own only of a document, on a date
     // written in full
