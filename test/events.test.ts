@@ -1280,6 +1280,24 @@ describe('meetings "secara terpisah", separately', () => {
       `no Jokowi-Putin meeting: ${JSON.stringify(found)}`,
     );
   });
+
+  it('… and "secara bergantian", in turn', () => {
+    const found = meetings(
+      run(
+        'Sehari sebelumnya, Selasa (22/10), Putin menerima Xi, Modi, dan Presiden Afrika Selatan Cyril Ramaphosa secara bergantian di Kazan.',
+        '2024-10-24',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => m.participants.join('+')).sort(),
+      [
+        'cyril-ramaphosa+vladimir-putin',
+        'narendra-modi+vladimir-putin',
+        'vladimir-putin+xi-jinping',
+      ],
+      JSON.stringify(found),
+    );
+  });
 });
 
 describe('the host of a visit', () => {

@@ -402,16 +402,14 @@ export function sentenceParticipants(
 
 const ORIGIN = /\b(?:dari|from)\s+$/iu;
 
-const SEPARATELY = /\b(?:secara\s+terpisah|separately)\b/iu;
-
 /**
  * One meeting sentence may report several bilateral meetings: "talks with Xi and Li", and the
  * subject's with each of the others when it says so ("Ia bertemu Zelensky dan Putin secara
- * terpisah").
+ * terpisah", "secara bergantian": events.yaml's `separately`).
  */
 export function splitBilateral(env: MeetingEnv, f: SentenceFacts, keys: string[]): string[][] {
   if (keys.length < 3) return [keys];
-  if (SEPARATELY.test(env.ctx.text.slice(f.start, f.end))) {
+  if (has(f, 'separately')) {
     const [subject, ...others] = keys as [string, ...string[]];
     return others.map((k) => [subject, k]);
   }
