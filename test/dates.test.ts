@@ -257,6 +257,21 @@ table('Indonesian forms', [
     [{ text: 'awal Agustus', date: '2024-08', precision: 'month', how: 'partial' }],
   ],
   [
+    'a visit planned for the start of July; talks in the middle of March, pada penghujung Desember.',
+    '2005-06-02',
+    [
+      {
+        text: 'the start of July',
+        date: '2005-07',
+        precision: 'month',
+        how: 'partial',
+        future: true,
+      },
+      { text: 'the middle of March', date: '2005-03', precision: 'month', how: 'partial' },
+      { text: 'penghujung Desember', date: '2004-12', precision: 'month', how: 'partial' },
+    ],
+  ],
+  [
     'bertemu secara virtual di akhir tahun',
     '2022-12-30',
     [{ text: 'akhir tahun', date: '2022', precision: 'year', how: 'relative' }],
