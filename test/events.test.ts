@@ -2019,6 +2019,20 @@ describe('which document is which', () => {
 // [what, text, published, document kind, its signers]: who signs, as the sentence says it
 const SIGNERS: Array<[string, string, string, string, string[]]> = [
   [
+    '"they" right after a sentence about the two leaders are the two leaders ("They also signed a declaration")',
+    'On Monday, Russian President Dmitry Medvedev held talks with Chinese President Hu Jintao in Beijing. The two leaders signed a joint statement on their partnership. They also signed a declaration marking the 65th anniversary of the end of World War Two.',
+    '2010-09-28',
+    'declaration',
+    ['Leader:dmitry-medvedev', 'Leader:hu-jintao'],
+  ],
+  [
+    '… "mereka" too ("Mereka juga menandatangani pernyataan bersama")',
+    'Presiden China Hu Jintao bertemu Presiden Rusia Dmitry Medvedev di Kremlin, Kamis (16/6/2011). Hu dan Medvedev membahas kerja sama energi. Mereka juga menandatangani pernyataan bersama mengenai situasi internasional.',
+    '2011-06-17',
+    'joint_statement',
+    ['Leader:dmitry-medvedev', 'Leader:hu-jintao'],
+  ],
+  [
     'a signer described after his name by an office in lower case ("Zhou Jiping, chairman of CNPC, signed") joins the one before',
     'Putin and Xi met in Beijing on November 9, 2014. After the talks, Gazprom CEO Alexei Miller and Zhou Jiping, chairman of China National Petroleum Corp., signed a memorandum of understanding on gas supplies.',
     '2014-11-10',

@@ -29,6 +29,23 @@ const COUNTERPARTY_END =
 const AGENTS_END =
   /\b(?:di|pada|dalam|untuk|bagi|ke|yang|senilai|seusai|usai|setelah|sebelum|tentang|mengenai|at|in|on|for|to|which|that|worth|after|before|during)\b/iu;
 
+// a pronoun for the signers, then at most a few words ("They also signed", "Mereka juga meneken")
+const THEY = /^\s*(?:they|mereka)(?:\s+\p{Ll}+){0,2}\s*$/iu;
+
+/** Does the sentence before name two leaders or more, or "the two leaders"? */
+function leadersJustBefore(ctx: ArticleContext, index: number): boolean {
+  if (index === 0) return false;
+  const named = new Set(
+    (ctx.entitiesBySentence[index - 1] ?? [])
+      .map((m) => m.surface.target)
+      .filter((t) => t.startsWith('Leader:')),
+  );
+  return (
+    named.size >= 2 ||
+    ctx.matches.event.some((m) => m.sentence === index - 1 && m.surface.target === 'collective')
+  );
+}
+
 /** Is the text from `from` to `to` nothing but dates of the sentence, spaces and commas? */
 function onlyDatesBetween(text: string, f: SentenceFacts, from: number, to: number): boolean {
   let at = from;
@@ -347,7 +364,15 @@ export function signatoriesOf(
         c.start >= signing.end &&
         /^\s*(?:oleh|by)?\s*$/iu.test(ctx.text.slice(signing.end, c.start))),
   );
-  if (collective && meeting) for (const k of meeting.participants) if (!out.has(k)) out.set(k, []);
+  // ("The two leaders signed a joint statement … They also signed a separate joint statement":
+  // "they", "mereka" right after a sentence naming the leaders or "the two leaders")
+  const they =
+    !collective &&
+    out.size === 0 &&
+    THEY.test(ctx.text.slice(clauseStart, signing.start)) &&
+    leadersJustBefore(ctx, f.index);
+  if ((collective || they) && meeting)
+    for (const k of meeting.participants) if (!out.has(k)) out.set(k, []);
   // "Kedua negara menandatangani …": the participants' countries
   // (before a passive verb "kedua negara" is in the document's name: "Perjanjian perbatasan
   // kedua negara ditandatangani …")
