@@ -1156,6 +1156,17 @@ describe("a timeline's headings", () => {
     );
   });
 
+  it("a line that is only a day, after the story's first paragraph, heads a live report's day; its entries' times keep it", () => {
+    const text =
+      "LIVE: Putin in China\n\nMay 18, 2024 | Updated May 18, 2024, 12:35 GMT\n\nRussian President Vladimir Putin is on a two-day state visit to China, his first trip abroad since he was sworn in for a fifth term, and is meeting the country's leaders in Beijing before he travels on to Harbin.\n\nFRIDAY, MAY 17\n\n10:00 GMT - Markets\nThe rouble rose against the yuan on the news of the deals.\n\n09:00 GMT - Putin meets Li\nPutin held talks with Premier Li Qiang in Beijing.\n\nTHURSDAY, MAY 16\n\n11:00 GMT - Markets\nStocks were flat in Shanghai as investors waited for the talks to end.\n\n08:00 GMT - Talks\nPutin held talks with Xi Jinping at the Great Hall of the People.";
+    const found = meetings(run(text, '2024-05-18'));
+    assert.deepEqual(
+      found.map((m) => `${m.date} ${m.participants.join('+')}`).sort(),
+      ['2024-05-16 vladimir-putin+xi-jinping', '2024-05-17 li-qiang+vladimir-putin'],
+      JSON.stringify(found),
+    );
+  });
+
   it('end a section: what is said under another heading describes no meeting of this one', () => {
     const found = meetings(run(TIMELINE, '2022-09-14'));
     assert.ok(

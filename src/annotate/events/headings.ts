@@ -17,6 +17,10 @@ const ENUMERATOR = /^\s*(?:\d{1,2}|[a-z])[.)]\s*/u;
 const PARAGRAPH_END = /[.!:;,"”'’…]\s*$/u;
 // (a bar or a bullet between the parts: "Senin, 11 Juni 2018 | 08:15 WIB", "Jakarta ● Mon, November
 // 11, 2024")
+// words in a paragraph of the story, more than a subtitle or a caption has
+const TOLD_WORDS = 30;
+// a clock time opening a line: a live report's entry ("08:15 GMT - …", "Pukul 09.00 WIB")
+const CLOCK = /^\W*(?:pukul\s+)?\d{1,2}[:.]\d{2}\b/iu;
 // what follows a day that opens a timeline's heading: "Senin (1/9): …", "Sept. 1 – …"
 const DAY_OPENS = /^\s*[:–—-]\s+\S/u;
 const STAMP = /\s[|●•·]\s/u;
@@ -33,14 +37,23 @@ export function assignSections(ctx: ArticleContext, facts: SentenceFacts[]): voi
   let lineOf = -1;
   // a paragraph that opens on its own heading ("Maret 2013, Moskow. Xi memilih Rusia …")
   let inline: Heading | undefined;
+  // (a paragraph of the story told already: a line that is only a day, under it, heads a day of
+  // a running story; above it, it is the page's date)
+  let told = false;
   for (const f of facts) {
     const s = ctx.sentences[f.index];
     if (s === undefined || f.zone !== 'body') continue;
     if (s.line !== lineOf) {
       lineOf = s.line;
-      const heading = headingOf(ctx, facts, s.line, f.index);
+      const heading = headingOf(ctx, facts, s.line, f.index, told);
+      const l = ctx.lines[s.line];
+      const lineText = l ? ctx.text.slice(l.start, l.end) : '';
+      if (PARAGRAPH_END.test(lineText) && lineText.split(/\s+/u).length >= TOLD_WORDS) told = true;
       if (heading !== null) {
-        current = heading;
+        // (an entry's time under a day's heading, "08:15 GMT - Putin meets Erdogan", is still
+        // that day)
+        const entry = heading === undefined && current?.places.length === 0 && CLOCK.test(lineText);
+        if (!entry) current = heading;
         section++;
       }
       inline = heading === null ? inlineHeading(ctx, f) : undefined;
@@ -75,6 +88,7 @@ function headingOf(
   facts: SentenceFacts[],
   line: number,
   first: number,
+  told: boolean,
 ): Heading | undefined | null {
   const l = ctx.lines[line];
   if (!l) return null;
@@ -101,7 +115,9 @@ function headingOf(
     dates.length === 1 &&
     opening.precision === 'day' &&
     /^\W*$/u.test(ctx.text.slice(l.start, opening.start).replace(ENUMERATOR, '')) &&
-    DAY_OPENS.test(ctx.text.slice(opening.end, l.end))
+    (DAY_OPENS.test(ctx.text.slice(opening.end, l.end)) ||
+      // "MONDAY, SEPTEMBER 1" between a live report's entries
+      (told && /^[\s\p{P}]*$/u.test(ctx.text.slice(opening.end, l.end))))
   )
     return { date: opening, places: [] };
   const placed = places.length > 0 || inLine.some((f) => f.countries.length > 0);
