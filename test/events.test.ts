@@ -1324,6 +1324,22 @@ describe('the host of a visit', () => {
   });
 });
 
+describe('the day an outlet reported it', () => {
+  it('is not the day of the meeting ("Seperti dilansir AFP, Rabu (20/7/2022), Putin tiba … pada Selasa (19/7)")', () => {
+    const found = meetings(
+      run(
+        'Seperti dilansir AFP dan Al Jazeera, Rabu (20/7/2022), Presiden Rusia Vladimir Putin bertemu Presiden Iran Ebrahim Raisi di Teheran pada Selasa (19/7) waktu setempat.',
+        '2022-07-20',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => m.date),
+      ['2022-07-19'],
+      JSON.stringify(found),
+    );
+  });
+});
+
 describe('a meeting told in a sentence that names no one', () => {
   it('is that of the two the sentence before named, when it points back ("Kesepakatan itu dicapai dalam pertemuan …")', () => {
     const found = meetings(

@@ -58,6 +58,11 @@ const ownDates = new WeakMap<
   { text: string; anchor: string | undefined; count: number; date: DateMention | undefined }
 >();
 
+// an outlet quoted, named right before a date: "dilansir AFP dan Al Jazeera, Rabu (20/7)",
+// "Dilansir dari Bloomberg pada Jumat (16/9)"
+const QUOTED_FROM =
+  /\b(?:[Dd]ilansir|[Mm]elansir|[Dd]ikutip|[Mm]engutip)(?:\s+(?:dari|oleh|dan|\p{Lu}[\p{L}.&-]*)){1,6}[\s,]*(?:pada\s+)?$/u;
+
 function firstOwnDate(text: string, f: SentenceFacts, anchor?: string): DateMention | undefined {
   const planned = has(f, 'planned');
   let first: DateMention | undefined;
@@ -72,6 +77,9 @@ function firstOwnDate(text: string, f: SentenceFacts, anchor?: string): DateMent
     const period = PERIOD_START.exec(text.slice(from, d.start));
     if (period && !periodOwnEvent(f, from + period.index, d.start, period[1] ?? '')) continue;
     if (namesDocument(text, f, d) || inRelativeClause(text, f, d)) continue;
+    // ("Seperti dilansir AFP dan Al Jazeera, Rabu (20/7/2022), Putin tiba … pada Selasa (19/7)":
+    // the day the outlet reported it)
+    if (QUOTED_FROM.test(text.slice(Math.max(f.start, d.start - 60), d.start))) continue;
     if (anchor && !planned && !d.future && later(d, anchor)) continue;
     if (!first) {
       first = d;
