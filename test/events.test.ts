@@ -1292,6 +1292,24 @@ describe('meetings "secara terpisah", separately', () => {
     );
   });
 
+  it('… and calls by telephone, the caller named first: two at a time', () => {
+    const found = meetings(
+      run(
+        "On Monday, Russian President Vladimir Putin spoke by telephone with Israeli Prime Minister Benjamin Netanyahu, Palestinian President Mahmoud Abbas and Iran's President Ebrahim Raisi, the Kremlin said.",
+        '2023-10-17',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => m.participants.join('+')).sort(),
+      [
+        'benjamin-netanyahu+vladimir-putin',
+        'ebrahim-raisi+vladimir-putin',
+        'mahmoud-abbas+vladimir-putin',
+      ],
+      JSON.stringify(found),
+    );
+  });
+
   it('… and "secara bergantian", in turn', () => {
     const found = meetings(
       run(

@@ -409,7 +409,20 @@ const ORIGIN = /\b(?:dari|from)\s+$/iu;
  */
 export function splitBilateral(env: MeetingEnv, f: SentenceFacts, keys: string[]): string[][] {
   if (keys.length < 3) return [keys];
-  if (has(f, 'separately')) {
+  // (and calls by telephone are two at a time: "Putin spoke by telephone with Netanyahu, Abbas,
+  // Raisi, el-Sisi and Assad")
+  // (the caller named before the call word, the others after it)
+  const call = matchesOf(f, 'meeting:phone_call')[0];
+  const callers = new Set(
+    f.leaders.filter((m) => call !== undefined && m.end <= call.start).map((m) => m.key),
+  );
+  const calls =
+    call !== undefined &&
+    !has(f, 'meeting:video_call') &&
+    callers.size === 1 &&
+    callers.has(keys[0] as string) &&
+    new Set(keys.map((k) => env.countryOf.get(k) ?? k)).size >= 3;
+  if (has(f, 'separately') || calls) {
     const [subject, ...others] = keys as [string, ...string[]];
     return others.map((k) => [subject, k]);
   }
