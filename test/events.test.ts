@@ -1342,6 +1342,22 @@ describe('the host of a visit', () => {
   });
 });
 
+describe('a meeting told in a relative clause', () => {
+  it("is its antecedent's, not that of the main clause's subject", () => {
+    const found = meetings(
+      run(
+        'Mishustin juga menyampaikan salam dari Presiden Vladimir Putin, yang sebelumnya telah berunding dengan Xi Jinping di Beijing pada awal September lalu.',
+        '2025-11-04',
+      ),
+    );
+    assert.deepEqual(
+      found.map((m) => `${m.date} ${m.participants.join('+')}`),
+      ['2025-09 vladimir-putin+xi-jinping'],
+      JSON.stringify(found),
+    );
+  });
+});
+
 describe('the day an outlet reported it', () => {
   it('is not the day of the meeting ("Seperti dilansir AFP, Rabu (20/7/2022), Putin tiba … pada Selasa (19/7)")', () => {
     const found = meetings(

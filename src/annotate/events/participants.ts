@@ -355,6 +355,14 @@ export function sentenceParticipants(
       resolved = true;
     }
   }
+  // "Mishustin menyampaikan salam dari Presiden Vladimir Putin, yang sebelumnya telah berunding
+  // dengan Xi": a meeting told in a relative clause is its antecedent's, not the main clause's
+  const antecedent = relativeAntecedent(env, f);
+  if (antecedent) {
+    const before = new Set(f.leaders.filter((m) => m.end <= antecedent.start).map((m) => m.key));
+    const after = new Set(f.leaders.filter((m) => m.start >= antecedent.start).map((m) => m.key));
+    keys = keys.filter((k) => !before.has(k) || after.has(k));
+  }
   // named leaders in different clauses of the sentence did not meet ("Putin landed hours after Zelensky announced…")
   if (named.length >= 2 && !resolved) {
     const clauseOf = (pos: number) => env.clauses.indexOf(f, pos);
@@ -398,6 +406,18 @@ export function sentenceParticipants(
   const countries = new Set(keys.map((k) => env.countryOf.get(k) ?? k));
   if (countries.size < 2) keys = [];
   return previous ? { keys, resolved, previous } : { keys, resolved };
+}
+
+// a relative clause right after a name: "Presiden Vladimir Putin, yang …", "Putin, who …"
+const RELATIVE = /^\s*,\s*(?:yang|who)\s/iu;
+
+/** The leader a relative clause holding the sentence's first encounter word is about, if any. */
+function relativeAntecedent(env: MeetingEnv, f: SentenceFacts): Mention | undefined {
+  const trigger = TOGETHER.flatMap((c) => matchesOf(f, c)).sort((a, b) => a.start - b.start)[0];
+  if (!trigger) return undefined;
+  return f.leaders
+    .filter((m) => m.end < trigger.start && RELATIVE.test(env.ctx.text.slice(m.end, m.end + 8)))
+    .at(-1);
 }
 
 const ORIGIN = /\b(?:dari|from)\s+$/iu;
