@@ -2080,6 +2080,13 @@ describe('which document is which', () => {
 // [what, text, published, document kind, its signers]: who signs, as the sentence says it
 const SIGNERS: Array<[string, string, string, string, string[]]> = [
   [
+    'a name that is also an Indonesian word ("Yang Jiechi") ends no list of signers',
+    'Putin met Wen Jiabao in Beijing on Tuesday. An agreement on missile launches was signed by Russian Foreign Minister Sergei Lavrov and Chinese Foreign Minister Yang Jiechi.',
+    '2009-10-13',
+    'agreement',
+    ['Person:sergey-lavrov', 'Person:yang-jiechi'],
+  ],
+  [
     '"they" right after a sentence about the two leaders are the two leaders ("They also signed a declaration")',
     'On Monday, Russian President Dmitry Medvedev held talks with Chinese President Hu Jintao in Beijing. The two leaders signed a joint statement on their partnership. They also signed a declaration marking the 65th anniversary of the end of World War Two.',
     '2010-09-28',

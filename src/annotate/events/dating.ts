@@ -137,7 +137,7 @@ function namesDocument(text: string, f: SentenceFacts, d: DateMention): boolean 
   );
 }
 
-const RELATIVE_START = /,\s*(?:yang|who|which)\s[^,]*$/iu;
+const RELATIVE_START = /,\s*(?:yang|who|which)\s[^,]*$/u;
 // "yang diteken pada", "which was signed in": a signing told in a relative clause, up to its date
 const DOCUMENT_RELATIVE =
   /\b(?:yang\s+(?:di(?:tandatangani|teken|sepakati|sahkan)|ditandatangani)|which\s+(?:was|were)\s+(?:signed|concluded|adopted))\s+(?:(?:pada|di|in|on)\s+)?(?:\p{L}+\s+){0,2}?$/iu;

@@ -113,7 +113,7 @@ function namedAside(env: MeetingEnv, f: SentenceFacts, leader: string): boolean 
   const at = f.leaders.find((m) => m.key === leader)?.start;
   if (at === undefined) return false;
   const person = f.persons.find((p) => p.end <= at);
-  return person !== undefined && /,\s*(?:yang|who)\s/iu.test(env.ctx.text.slice(person.end, at));
+  return person !== undefined && /,\s*(?:yang|who)\s/u.test(env.ctx.text.slice(person.end, at));
 }
 
 /** Is someone received who is named by a pronoun ("welcomed him", "menyambutnya")? */
@@ -409,7 +409,7 @@ export function sentenceParticipants(
 }
 
 // a relative clause right after a name: "Presiden Vladimir Putin, yang …", "Putin, who …"
-const RELATIVE = /^\s*,\s*(?:yang|who)\s/iu;
+const RELATIVE = /^\s*,\s*(?:yang|who)\s/u;
 
 /** The leader a relative clause holding the sentence's first encounter word is about, if any. */
 function relativeAntecedent(env: MeetingEnv, f: SentenceFacts): Mention | undefined {

@@ -23,11 +23,11 @@ const COORDINATED =
 const COUNTERPARTY =
   /^(?:(?!\b(?:tentang|mengenai|soal|terkait|on|about|regarding)\b)[^,;.])*?\b(?:dengan|with)\s/iu;
 const COUNTERPARTY_END =
-  /[,;.]|\b(?:untuk|tentang|mengenai|terkait|soal|pada|di|dalam|yang|senilai|to|on|about|for|in|at|which|that|worth)\b/iu;
+  /[,;.]|\b(?:untuk|tentang|mengenai|terkait|soal|pada|di|dalam|yang|senilai|to|on|about|for|in|at|which|that|worth)\b/u;
 
 // where a passive's agents end: "diteken Miller dan Chen Geng di Balai Agung Rakyat"
 const AGENTS_END =
-  /\b(?:di|pada|dalam|untuk|bagi|ke|yang|senilai|seusai|usai|setelah|sebelum|tentang|mengenai|at|in|on|for|to|which|that|worth|after|before|during)\b/iu;
+  /\b(?:di|pada|dalam|untuk|bagi|ke|yang|senilai|seusai|usai|setelah|sebelum|tentang|mengenai|at|in|on|for|to|which|that|worth|after|before|during)\b/u;
 
 // a pronoun for the signers, then at most a few words ("They also signed", "Mereka juga meneken")
 const THEY = /^\s*(?:they|mereka)(?:\s+\p{Ll}+){0,2}\s*$/iu;
