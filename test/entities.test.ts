@@ -125,6 +125,13 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
     ['alexei-miller'],
     '2014-05-21',
   ],
+  // a company's president is a person, not a head of state
+  [
+    'Perjanjian itu diteken Presiden Rosneft Ivan Petrovsky di Moskow.',
+    'Person',
+    ['ivan-petrovsky'],
+  ],
+  ['Perjanjian itu diteken Presiden Rosneft Ivan Petrovsky di Moskow.', 'Leader', []],
   // Indonesian universities and think tanks that news quotes
   [
     'Pengamat dari Universitas Padjadjaran dan peneliti Centre for Strategic and International Studies (CSIS) menilai.',

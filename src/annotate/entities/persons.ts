@@ -9,6 +9,21 @@ const ANNOTATOR = 'persons';
 const MAX_BRIDGE = 9;
 
 /**
+ * "Presiden CNPC Chen Geng", "Presiden Rosneft Sergei Bogdanchikov": a president's title right
+ * before a company names the company's head, a person, not a head of state.
+ */
+function companyPresidents(ctx: ArticleContext) {
+  return ctx.matches.role.filter((r) => {
+    if (r.surface.target !== 'president') return false;
+    const org = (ctx.entitiesBySentence[r.sentence] ?? []).find((e) => e.first === r.last + 1);
+    const target = org?.surface.target;
+    return (
+      target?.startsWith('Organization:') && ctx.lexicon.entities.get(target)?.kind === 'company'
+    );
+  });
+}
+
+/**
  * Persons from the lexicon, and people the lexicon does not know, named right after a role
  * ("Menteri Luar Negeri Amerika John Kerry", "CEO perusahaan gas Rusia Gazprom Alexei Miller").
  */
@@ -21,7 +36,7 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
   );
   // per sentence, for all its role words: tokens covered by names, and by role words
   const sentenceTokens = new Map<number, { covered: Set<number>; roleTokens: Set<number> }>();
-  for (const role of ctx.matches.personRole) {
+  for (const role of [...ctx.matches.personRole, ...companyPresidents(ctx)]) {
     const s = role.sentence;
     const toks = ctx.tokens[s] ?? [];
     const entities = ctx.entitiesBySentence[s] ?? [];
