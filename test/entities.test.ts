@@ -125,6 +125,21 @@ const POSITIVE: Array<[string, string, string[], string?]> = [
     ['alexei-miller'],
     '2014-05-21',
   ],
+  // a name that begins (or goes on) with a family name the lexicon knows of someone else, and a
+  // hyphenated given name
+  [
+    'Xi tampil bersama Putin dan Perdana Menteri Korea Selatan Lee Nak-yon.',
+    'Leader',
+    ['lee-nak-yon', 'vladimir-putin', 'xi-jinping'],
+    '2018-09-12',
+  ],
+  ['Xi tampil bersama Perdana Menteri Korea Selatan Lee Nak-yon.', 'Person', [], '2018-09-12'],
+  [
+    'Protokol itu diteken Presiden CNPC Chen Geng di Beijing.',
+    'Person',
+    ['chen-geng'],
+    '2006-03-22',
+  ],
   // a company's president is a person, not a head of state
   [
     'Perjanjian itu diteken Presiden Rosneft Ivan Petrovsky di Moskow.',

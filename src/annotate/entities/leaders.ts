@@ -99,8 +99,11 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
           text: text.slice(spanStart, named.end),
           rule: 'title+name',
         });
+        continue;
       }
-      continue;
+      // (a family name that resolves to no one the article names: the name of someone else,
+      // read below as one the lexicon does not know)
+      if (named.surface.kind !== 'short') continue;
     }
     // a leader the lexicon does not know, named right after a head-of-state title
     if (
@@ -109,6 +112,17 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
       /^[\s,]*$/.test(text.slice(spanEnd, after.start))
     ) {
       const covered = coveredTokens(ctx, role.sentence, sentenceEntities);
+      // (a family name the lexicon knows of someone the article does not name in full may begin
+      // this one: "Perdana Menteri Korea Selatan Lee Nak-yon"; one that ends it is the known
+      // leader's, spelled otherwise: "Presiden Mongolia Khaltmaa Battulga")
+      for (const e of sentenceEntities)
+        if (
+          e.first === afterIdx &&
+          e.last === e.first &&
+          e.surface.kind === 'short' &&
+          !ctx.namedInFull.has(e.surface.target)
+        )
+          covered.delete(e.start);
       const name = nameAt(ctx, role.sentence, afterIdx, covered);
       if (name) {
         const first = toks[name[0]] as Token;

@@ -27,11 +27,11 @@ export function nameAt(
   let j = i;
   while (j < toks.length && j - i < 4) {
     const t = toks[j] as Token;
-    if (covered.has(t.start) || !isCapitalized(ctx, t)) break;
-    if (j > i) {
-      const gap = ctx.text.slice((toks[j - 1] as Token).end, t.start);
-      if (!/^[ \t-]$|^ [A-Z]\. $/.test(gap) && !/^[ \t]+$/.test(gap)) break;
-    }
+    const gap = j > i ? ctx.text.slice((toks[j - 1] as Token).end, t.start) : '';
+    // (the second half of a hyphenated given name, in lower case: "Lee Nak-yon", "Yoon Do-han")
+    const hyphenated = gap === '-' && /^\p{Ll}+$/u.test(ctx.text.slice(t.start, t.end));
+    if (covered.has(t.start) || !(isCapitalized(ctx, t) || hyphenated)) break;
+    if (j > i && !/^[ \t-]$|^ [A-Z]\. $/.test(gap) && !/^[ \t]+$/.test(gap)) break;
     j++;
   }
   const count = j - i;

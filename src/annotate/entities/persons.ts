@@ -1,4 +1,4 @@
-import type { ArticleContext } from '../context.js';
+import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { EntityFindings, Mention } from '../mention.js';
 import type { Token } from '../tokens.js';
 import { lexicalMentions } from './lexical.js';
@@ -36,7 +36,20 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
   );
   // per sentence, for all its role words: tokens covered by names, and by role words
   const sentenceTokens = new Map<number, { covered: Set<number>; roleTokens: Set<number> }>();
-  for (const role of [...ctx.matches.personRole, ...companyPresidents(ctx)]) {
+  // ("Menteri" inside "Perdana Menteri" is a head of government's title: the leaders' annotator
+  // names who holds it)
+  const inTitle = (r: SentenceMatch) =>
+    ctx.matches.role.some(
+      (t) =>
+        t.sentence === r.sentence &&
+        t.start <= r.start &&
+        r.end <= t.end &&
+        t.end - t.start > r.end - r.start,
+    );
+  for (const role of [
+    ...ctx.matches.personRole.filter((r) => !inTitle(r)),
+    ...companyPresidents(ctx),
+  ]) {
     const s = role.sentence;
     const toks = ctx.tokens[s] ?? [];
     const entities = ctx.entitiesBySentence[s] ?? [];
@@ -64,16 +77,31 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
       if (covered.has(t.start)) {
         // a family name the lexicon knows, of someone else whom the article names in full:
         // "Gubernur Provinsi Heilongjiang Liang Huiling" is not Liang Guanglie
-        const short = mentions.find((m) => m.start === t.start && m.rule === 'short');
-        if (short && !ctx.namedInFull.has(short.key)) {
+        // (and so may the next word be: "Presiden CNPC Chen Geng", where Chen and Geng are both
+        // family names the lexicon knows)
+        const shortAt = (k: number) =>
+          entities.find(
+            (e) =>
+              e.first === k &&
+              e.last === k &&
+              e.surface.kind === 'short' &&
+              !ctx.namedInFull.has(e.surface.target),
+          );
+        const short = shortAt(i);
+        if (short) {
           const open = new Set(covered);
           open.delete(t.start);
+          const second = shortAt(i + 1);
+          if (second) open.delete(second.start);
           const name = nameAt(ctx, s, i, open);
           if (name && name[0] === i) {
             // (no longer covered for the sentence's other roles either: it begins that name)
-            replaced.add(short);
-            covered.delete(t.start);
-            known.delete(t.start);
+            for (const e of [short, ...(second && name[1] > i ? [second] : [])]) {
+              for (const m of mentions)
+                if (m.start === e.start && m.rule === 'short') replaced.add(m);
+              covered.delete(e.start);
+              known.delete(e.start);
+            }
           }
         }
       }
