@@ -3,7 +3,7 @@ import type { ArticleContext, SentenceMatch } from '../context.js';
 import { loadDateLexicon } from '../dates/lexicon.js';
 import type { EntityFindings, LeadsFact, Mention } from '../mention.js';
 import type { Token } from '../tokens.js';
-import { coveredTokens, nameAt, slug } from './names.js';
+import { coveredTokens, nameAt, slug, unnamedShortAt } from './names.js';
 import { officeAt, officeHolder } from './offices.js';
 
 const ANNOTATOR = 'leaders';
@@ -115,14 +115,8 @@ export function annotateLeaders(ctx: ArticleContext): EntityFindings {
       // (a family name the lexicon knows of someone the article does not name in full may begin
       // this one: "Perdana Menteri Korea Selatan Lee Nak-yon"; one that ends it is the known
       // leader's, spelled otherwise: "Presiden Mongolia Khaltmaa Battulga")
-      for (const e of sentenceEntities)
-        if (
-          e.first === afterIdx &&
-          e.last === e.first &&
-          e.surface.kind === 'short' &&
-          !ctx.namedInFull.has(e.surface.target)
-        )
-          covered.delete(e.start);
+      const short = unnamedShortAt(ctx, sentenceEntities, afterIdx);
+      if (short) covered.delete(short.start);
       const name = nameAt(ctx, role.sentence, afterIdx, covered);
       if (name) {
         const first = toks[name[0]] as Token;

@@ -39,6 +39,24 @@ export function nameAt(
   return [i, j - 1];
 }
 
+/**
+ * The one-word family name at token `k` ("Lee", "Chen") that the lexicon knows of someone the
+ * article does not name in full: it may begin, or go on, another person's name.
+ */
+export function unnamedShortAt(
+  ctx: ArticleContext,
+  entities: SentenceMatch[],
+  k: number,
+): SentenceMatch | undefined {
+  return entities.find(
+    (e) =>
+      e.first === k &&
+      e.last === k &&
+      e.surface.kind === 'short' &&
+      !ctx.namedInFull.has(e.surface.target),
+  );
+}
+
 /** Starts of tokens covered by entity-layer matches of a sentence. */
 export function coveredTokens(
   ctx: ArticleContext,

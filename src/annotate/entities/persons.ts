@@ -2,7 +2,7 @@ import type { ArticleContext, SentenceMatch } from '../context.js';
 import type { EntityFindings, Mention } from '../mention.js';
 import type { Token } from '../tokens.js';
 import { lexicalMentions } from './lexical.js';
-import { coveredTokens, isCapitalized, nameAt, slug } from './names.js';
+import { coveredTokens, isCapitalized, nameAt, slug, unnamedShortAt } from './names.js';
 
 const ANNOTATOR = 'persons';
 /** How many tokens may stand between a role word and the name ("Juru Bicara Kementerian Luar Negeri China Wang Wenbin"). */
@@ -79,19 +79,11 @@ export function annotatePersons(ctx: ArticleContext): EntityFindings {
         // "Gubernur Provinsi Heilongjiang Liang Huiling" is not Liang Guanglie
         // (and so may the next word be: "Presiden CNPC Chen Geng", where Chen and Geng are both
         // family names the lexicon knows)
-        const shortAt = (k: number) =>
-          entities.find(
-            (e) =>
-              e.first === k &&
-              e.last === k &&
-              e.surface.kind === 'short' &&
-              !ctx.namedInFull.has(e.surface.target),
-          );
-        const short = shortAt(i);
+        const short = unnamedShortAt(ctx, entities, i);
         if (short) {
           const open = new Set(covered);
           open.delete(t.start);
-          const second = shortAt(i + 1);
+          const second = unnamedShortAt(ctx, entities, i + 1);
           if (second) open.delete(second.start);
           const name = nameAt(ctx, s, i, open);
           if (name && name[0] === i) {

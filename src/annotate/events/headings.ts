@@ -15,14 +15,14 @@ const HEADING_WORDS = 8;
 const ENUMERATOR = /^\s*(?:\d{1,2}|[a-z])[.)]\s*/u;
 // a line that ends as a sentence does is a paragraph, however short (a question is a heading)
 const PARAGRAPH_END = /[.!:;,"”'’…]\s*$/u;
-// (a bar or a bullet between the parts: "Senin, 11 Juni 2018 | 08:15 WIB", "Jakarta ● Mon, November
-// 11, 2024")
 // words in a paragraph of the story, more than a subtitle or a caption has
 const TOLD_WORDS = 30;
 // a clock time opening a line: a live report's entry ("08:15 GMT - …", "Pukul 09.00 WIB")
 const CLOCK = /^\W*(?:pukul\s+)?\d{1,2}[:.]\d{2}\b/iu;
 // what follows a day that opens a timeline's heading: "Senin (1/9): …", "Sept. 1 – …"
 const DAY_OPENS = /^\s*[:–—-]\s+\S/u;
+// a page's stamp: a bar or a bullet between the parts ("Senin, 11 Juni 2018 | 08:15 WIB", "Jakarta
+// ● Mon, November 11, 2024")
 const STAMP = /\s[|●•·]\s/u;
 
 /**

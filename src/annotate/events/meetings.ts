@@ -500,9 +500,9 @@ export function mainMeeting(
 
 /**
  * How surely a sentence's date is the day of the talks: words that report talks, a call or a
- * signing rank over an arrival, an attendance, a summit or a visit's end; talks planned rank between (the
- * visitor arrived on Thursday and is to meet his host on Friday: the talks are on Friday); a
- * plan of nothing more than a visit ranks below all.
+ * signing rank over an arrival, an attendance, a summit or a visit's end; talks planned rank
+ * between (the visitor arrived on Thursday and is to meet his host on Friday: the talks are on
+ * Friday); a plan of nothing more than a visit ranks below all.
  */
 const ARRIVAL_ONLY = ['meeting:visit', 'meeting:attendance', 'meeting:joined', 'meeting:summit'];
 
@@ -513,11 +513,12 @@ function talksRank(f: SentenceFacts): number {
   // (the day a visit ended is no day of its talks unless the sentence says it ended with them:
   // "mengakhiri kunjungannya … dengan bertemu Xi", not "wrapped up his trip on Sunday, but the
   // joint statement he issued with Xi …")
-  const signing =
-    !has(f, 'visitEnd') &&
-    f.events.some((e) => e.surface.target === 'signing' || e.surface.target === 'witness');
-  if (has(f, 'planned')) return talks || signing ? 0.5 : -1;
-  return talks || signing ? 1 : 0;
+  const told =
+    talks ||
+    (!has(f, 'visitEnd') &&
+      f.events.some((e) => e.surface.target === 'signing' || e.surface.target === 'witness'));
+  if (has(f, 'planned')) return told ? 0.5 : -1;
+  return told ? 1 : 0;
 }
 
 /** Is day `a` nearer the article's date than day `b`, or as near and earlier? */

@@ -8,7 +8,7 @@ import type { ArticleContext } from '../context.js';
 import { HEADS_OF_STATE } from '../entities/offices.js';
 import type { Mention } from '../mention.js';
 import { datelineEnd } from './dateline.js';
-import { has, matchesOf, type SentenceFacts, TOGETHER } from './facts.js';
+import { firstOf, has, matchesOf, type SentenceFacts, TOGETHER } from './facts.js';
 import type { MeetingEnv } from './meeting-env.js';
 import type { MeetingEvent } from './meetings.js';
 
@@ -253,10 +253,11 @@ export function sentenceParticipants(
     matchesOf(f, 'meeting').some((m) => !GATHERING.includes(m.surface.target)) &&
     BACK_REFERENCE.test(env.ctx.text.slice(f.start, Math.min(f.end, f.start + 40)))
   ) {
-    const before = [...new Set((env.facts[f.index - 1]?.leaders ?? []).map((l) => l.key))];
+    const prev = env.facts[f.index - 1];
+    const before = [...new Set((prev?.leaders ?? []).map((l) => l.key))];
     if (
       before.length === 2 &&
-      env.facts[f.index - 1]?.zone === f.zone &&
+      prev?.zone === f.zone &&
       env.countryOf.get(before[0] as string) !== env.countryOf.get(before[1] as string)
     ) {
       keys = before;
@@ -413,7 +414,7 @@ const RELATIVE = /^\s*,\s*(?:yang|who)\s/u;
 
 /** The leader a relative clause holding the sentence's first encounter word is about, if any. */
 function relativeAntecedent(env: MeetingEnv, f: SentenceFacts): Mention | undefined {
-  const trigger = TOGETHER.flatMap((c) => matchesOf(f, c)).sort((a, b) => a.start - b.start)[0];
+  const trigger = firstOf(f, TOGETHER);
   if (!trigger) return undefined;
   return f.leaders
     .filter((m) => m.end < trigger.start && RELATIVE.test(env.ctx.text.slice(m.end, m.end + 8)))

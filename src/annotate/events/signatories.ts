@@ -274,9 +274,8 @@ export function signatoriesOf(
   const opensWithRole = (at: number): boolean => {
     const first = at + (/^\s*/u.exec(ctx.text.slice(at, at + 8))?.[0].length ?? 0);
     if (!/\p{Ll}/u.test(ctx.text[first] ?? '')) return false;
-    return [...ctx.matches.personRole, ...ctx.matches.role].some(
-      (m) => m.sentence === f.index && m.start === first,
-    );
+    const here = (m: SentenceMatch) => m.sentence === f.index && m.start === first;
+    return ctx.matches.personRole.some(here) || ctx.matches.role.some(here);
   };
   const coordinatedFrom = (begin: number): number => {
     let i = starts.indexOf(begin);
